@@ -1,0 +1,175 @@
+/**
+ * Every message the mock answers with, worded exactly as Glance Zed words it,
+ * and the one error class the domain throws. The HTTP layer turns a
+ * GlanceError into Glance's status line and body (see http/error-format.ts).
+ */
+
+export type GlanceStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 500;
+
+/** Which of webob's body templates the error uses: most share one; 405 and 415 have their own. */
+export type ErrorTemplate = 'default' | 'method-not-allowed' | 'unsupported-media-type';
+
+export interface GlanceErrorExtras {
+  headers?: Record<string, string>;
+  /** webob's `detail`, printed on the line after the explanation. */
+  detail?: string;
+  template?: ErrorTemplate;
+}
+
+export class GlanceError extends Error {
+  readonly headers: Record<string, string>;
+  readonly detail: string;
+  readonly template: ErrorTemplate;
+
+  constructor(
+    readonly status: GlanceStatus,
+    readonly explanation: string,
+    extras: GlanceErrorExtras = {},
+  ) {
+    super(explanation);
+    this.name = 'GlanceError';
+    this.headers = extras.headers ?? {};
+    this.detail = extras.detail ?? '';
+    this.template = extras.template ?? 'default';
+  }
+}
+
+export const PATCH_MEDIA_TYPES = [
+  'application/openstack-images-v2.0-json-patch',
+  'application/openstack-images-v2.1-json-patch',
+];
+const PATCH_OPS = 'add, remove, replace';
+
+const error = (status: GlanceStatus) => (explanation: string) => new GlanceError(status, explanation);
+const badRequest = error(400);
+const forbidden = error(403);
+const notFound = error(404);
+
+/** Glance's messages, by the situation that produces them. */
+export const GlanceMessages = {
+  // webob defaults (glance raises the bare exception class)
+  unauthorized:
+    'This server could not verify that you are authorized to access the document you requested. ' +
+    'Either you supplied the wrong credentials (e.g., bad password), or your browser does not ' +
+    'understand how to supply the credentials required.',
+  resourceNotFound: 'The resource could not be found.',
+  serverError: 'The server has either erred or is incapable of performing the requested operation.',
+
+  // glance.common.wsgi.JSONRequestDeserializer
+  bodyExpected: 'Body expected in request.',
+  malformedJson: 'Malformed JSON in request body.',
+  unexpectedBodyType: 'Unexpected body type. Expected list/dict.',
+
+  // glance.api.v2.image_members.RequestDeserializer
+  memberNotSpecified: 'Member to be added not specified',
+  memberEmpty: "Member can't be empty",
+  memberForm: 'Expected a member in the form: {"member": "image_id"}',
+  statusNotSpecified: 'Status not specified',
+  statusForm: 'Expected a status in the form: {"status": "status"}',
+  invalidMemberStatus: 'Incorrect request: Status must be "pending", "accepted" or "rejected".',
+
+  // glance.api.v2.image_members.ImageMembersController
+  imageNotFound: (imageId: string) => `Image ${imageId} not found.`,
+  memberNotFound: (memberId: string, imageId: string) =>
+    `${memberId} not found in the member list of the image ${imageId}.`,
+  createMemberForbidden: (imageId: string) => `Not allowed to create members for image ${imageId}.`,
+  updateMemberForbidden: (imageId: string) => `Not allowed to update members for image ${imageId}.`,
+  deleteMemberForbidden: (imageId: string) => `Not allowed to delete members for image ${imageId}.`,
+  listMembersForbidden: (imageId: string, inner: string) =>
+    `Not allowed to list members for image ${imageId}: ${inner}`,
+  onlySharedHaveMembers: 'Only shared images have members.',
+  duplicateMember: (memberId: string, imageId: string) =>
+    `Member ${memberId} is duplicated for image ${imageId}`,
+  memberLimitExceeded: (imageId: string, attempted: number, maximum: number) =>
+    `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number ` +
+    `of allowed image members for this image. Attempted: ${attempted}, Maximum: ${maximum}:`,
+
+  // glance.api.v2.policy under enforce_new_defaults
+  policyForbidden: (action: string) => `You are not authorized to complete ${action} action.`,
+
+  // glance.api.v2.images
+  noImageWithId: (imageId: string) => `No image found with ID ${imageId}`,
+  imageIdExists: (imageId: string) => `Image ID ${imageId} already exists!`,
+  readOnlyAttribute: (name: string) => `Attribute '${name}' is read-only.`,
+  accessDenied: 'Access was denied to this resource.',
+  conflict: 'There was a conflict when trying to complete your request.',
+  reservedAttribute: (name: string) => `Attribute '${name}' is reserved.`,
+  createOwnedByOther: (owner: string | null) => `You are not permitted to create images owned by '${owner ?? 'None'}'.`,
+  schemaMismatch: (schema: string, reason: string) => `Provided object does not match schema '${schema}': ${reason}`,
+  invalidMemberStatusFilter: (value: string) => `Invalid status: ${value}`,
+  invalidVisibilityFilter: (value: string) => `Invalid visibility value: ${value}`,
+} as const;
+
+/** Constructors for the errors the domain raises, named by situation. */
+export const GlanceErrors = {
+  unauthorized: () => new GlanceError(401, GlanceMessages.unauthorized),
+  resourceNotFound: () => notFound(GlanceMessages.resourceNotFound),
+  methodNotAllowed: (method: string, allow: string) =>
+    new GlanceError(405, `The method ${method} is not allowed for this resource.`, {
+      headers: { Allow: allow },
+      template: 'method-not-allowed',
+    }),
+  unsupportedPatchType: (contentType: string) =>
+    new GlanceError(415, `The request media type ${contentType} is not supported by this server.`, {
+      headers: { 'Accept-Patch': PATCH_MEDIA_TYPES.join(', ') },
+      template: 'unsupported-media-type',
+    }),
+  serverError: () => new GlanceError(500, GlanceMessages.serverError),
+
+  bodyExpected: () => badRequest(GlanceMessages.bodyExpected),
+  malformedJson: () => badRequest(GlanceMessages.malformedJson),
+  unexpectedBodyType: () => badRequest(GlanceMessages.unexpectedBodyType),
+  memberNotSpecified: () => badRequest(GlanceMessages.memberNotSpecified),
+  memberEmpty: () => badRequest(GlanceMessages.memberEmpty),
+  memberForm: () => badRequest(GlanceMessages.memberForm),
+  statusNotSpecified: () => badRequest(GlanceMessages.statusNotSpecified),
+  statusForm: () => badRequest(GlanceMessages.statusForm),
+  invalidMemberStatus: () => badRequest(GlanceMessages.invalidMemberStatus),
+
+  imageNotFound: (imageId: string) => notFound(GlanceMessages.imageNotFound(imageId)),
+  memberNotFound: (memberId: string, imageId: string) =>
+    notFound(GlanceMessages.memberNotFound(memberId, imageId)),
+  createMemberForbidden: (imageId: string) => forbidden(GlanceMessages.createMemberForbidden(imageId)),
+  updateMemberForbidden: (imageId: string) => forbidden(GlanceMessages.updateMemberForbidden(imageId)),
+  deleteMemberForbidden: (imageId: string) => forbidden(GlanceMessages.deleteMemberForbidden(imageId)),
+  listMembersForbidden: (imageId: string) =>
+    forbidden(GlanceMessages.listMembersForbidden(imageId, GlanceMessages.onlySharedHaveMembers)),
+  showMemberOfUnsharedImage: () => notFound(GlanceMessages.onlySharedHaveMembers),
+  duplicateMember: (memberId: string, imageId: string) =>
+    new GlanceError(409, GlanceMessages.duplicateMember(memberId, imageId)),
+  memberLimitExceeded: (imageId: string, attempted: number, maximum: number) =>
+    new GlanceError(413, GlanceMessages.memberLimitExceeded(imageId, attempted, maximum)),
+  policyForbidden: (action: string) => forbidden(GlanceMessages.policyForbidden(action)),
+  policyNotFound: (action: string) => notFound(GlanceMessages.policyForbidden(action)),
+
+  noImageWithId: (imageId: string) => notFound(GlanceMessages.noImageWithId(imageId)),
+  imageIdExists: (imageId: string) => new GlanceError(409, GlanceMessages.imageIdExists(imageId)),
+  readOnlyAttribute: (name: string) => forbidden(GlanceMessages.readOnlyAttribute(name)),
+  reservedAttribute: (name: string) =>
+    new GlanceError(403, GlanceMessages.accessDenied, { detail: GlanceMessages.reservedAttribute(name) }),
+  ownerNotUpdatable: () =>
+    new GlanceError(403, GlanceMessages.accessDenied, { detail: "Owner can't be updated by non admin." }),
+  notImageOwner: () => forbidden('You do not own this image'),
+  propertyDoesNotExist: (name: string) =>
+    new GlanceError(409, GlanceMessages.conflict, { detail: `Property ${name} does not exist.` }),
+  deleteImageNotFound: (imageId: string) => notFound(`Failed to find image ${imageId} to delete`),
+  patchNotArray: () => badRequest('Request body must be a JSON array of operation objects.'),
+  patchOperationNotObject: () => badRequest('Operations must be JSON objects.'),
+  patchOpMissing: () =>
+    badRequest(`Unable to find \`op\` in JSON Schema change. It must be one of the following: ${PATCH_OPS}.`),
+  patchOpInvalid: (op: string) =>
+    badRequest(`Invalid operation: \`${op}\`. It must be one of the following: ${PATCH_OPS}.`),
+  patchPathMissing: () => badRequest("Unable to find 'path' in JSON Schema change"),
+  patchValueMissing: (op: string) => badRequest(`Operation "${op}" requires a member named "value".`),
+  patchPointerInvalid: (pointer: string, problem: string) => badRequest(`Pointer \`${pointer}\` ${problem}`),
+  patchPathUnsupported: (path: string) => badRequest(`Invalid JSON pointer for this resource: '/${path}'`),
+  createOwnedByOtherForbidden: (owner: string | null) => forbidden(GlanceMessages.createOwnedByOther(owner)),
+  publicizeForbidden: () => forbidden(GlanceMessages.policyForbidden('publicize_image')),
+  deleteProtectedImage: (imageId: string) => forbidden(`Image ${imageId} is protected and cannot be deleted.`),
+  schemaMismatch: (schema: string, reason: string) => badRequest(GlanceMessages.schemaMismatch(schema, reason)),
+  invalidMemberStatusFilter: (value: string) => badRequest(GlanceMessages.invalidMemberStatusFilter(value)),
+  invalidVisibilityFilter: (value: string) => badRequest(GlanceMessages.invalidVisibilityFilter(value)),
+  badRequest,
+  forbidden,
+  notFound,
+};

@@ -1,0 +1,74 @@
+import type { RequestContext } from './context';
+import type { ImageLookup } from './image-lookup';
+import type { ImageRecord, Visibility } from './images';
+import type { MemberStatus } from './members.types';
+
+export type MemberStatusFilter = MemberStatus | 'all';
+
+/** A validated `GET /v2/images` query. */
+export interface ImageQuery {
+  memberStatus: MemberStatusFilter;
+  visibility?: Visibility | 'all';
+  osHidden: boolean;
+  /** Exact-match filters on image attributes (name, owner, status) and extra properties. */
+  attributes: Record<string, string>;
+  limit: number;
+  marker?: string;
+}
+
+/**
+ * Glance's `image_get_all` for a caller (glance/db/sqlalchemy/api.py): admins
+ * see every image; others see their own images, public and community images,
+ * and shared images where they are a member in the requested status. Community
+ * images appear only when asked for by visibility or when owned by the caller.
+ * Sorted newest first (`created_at desc, id desc`).
+ */
+export function selectImages(
+  context: RequestContext,
+  images: Iterable<ImageRecord>,
+  query: ImageQuery,
+  lookup: ImageLookup,
+): ImageRecord[] {
+  const listed = (image: ImageRecord) => !image.deleted && image.os_hidden === query.osHidden;
+  const selected = [...images].filter(
+    (image) =>
+      listed(image) &&
+      matchesAttributes(image, query.attributes) &&
+      isListedFor(context, image, query, lookup) &&
+      matchesVisibility(context, image, query.visibility),
+  );
+  selected.sort(newestFirst);
+  return page(selected, query);
+}
+
+function isListedFor(context: RequestContext, image: ImageRecord, query: ImageQuery, lookup: ImageLookup) {
+  if (context.isAdmin) return true;
+  if (image.visibility === 'public' || image.visibility === 'community') return true;
+  if (context.projectId === null) return false;
+  if (image.owner === context.projectId) return true;
+  if (image.visibility !== 'shared') return false;
+  const member = lookup.memberOf(image, context.projectId);
+  return member !== undefined && (query.memberStatus === 'all' || member.status === query.memberStatus);
+}
+
+function matchesVisibility(context: RequestContext, image: ImageRecord, visibility: ImageQuery['visibility']) {
+  if (visibility === 'all') return true;
+  if (visibility !== undefined) return image.visibility === visibility;
+  return image.visibility !== 'community' || (context.projectId !== null && image.owner === context.projectId);
+}
+
+function matchesAttributes(image: ImageRecord, attributes: Record<string, string>): boolean {
+  return Object.entries(attributes).every(([key, wanted]) => {
+    const base = (image as unknown as Record<string, unknown>)[key];
+    const value = key in image && key !== 'extra' ? base : image.extra[key];
+    return value !== undefined && value !== null && String(value) === wanted;
+  });
+}
+
+const newestFirst = (a: ImageRecord, b: ImageRecord) =>
+  a.created_at === b.created_at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.created_at < b.created_at ? 1 : -1;
+
+function page(images: ImageRecord[], query: ImageQuery): ImageRecord[] {
+  const start = query.marker === undefined ? 0 : images.findIndex((image) => image.id === query.marker) + 1;
+  return images.slice(start, start + query.limit);
+}

@@ -1,0 +1,105 @@
+import type { Clock } from '../runtime/clock';
+import { glanceTimestamp } from '../runtime/clock';
+import type { IdSource } from '../runtime/ids';
+import type { GlanceStore } from '../store/store';
+import type { RequestContext } from './context';
+import { GlanceErrors } from './glance-errors';
+import type { ImageLookup } from './image-lookup';
+import type { ImageRecord, Visibility } from './images';
+import { isOwner } from './images';
+import type { ImageDraft, ImagePatch } from './image-input';
+import { selectImages, type ImageQuery } from './image-query';
+
+export interface ImagesDeps {
+  store: GlanceStore;
+  images: ImageLookup;
+  clock: Clock;
+  ids: IdSource;
+}
+
+/** The images API, as far as sharing and clients need it. */
+export class ImageService {
+  constructor(private readonly deps: ImagesDeps) {}
+
+  create(context: RequestContext, draft: ImageDraft): ImageRecord {
+    const visibility: Visibility = draft.visibility ?? 'shared';
+    if (visibility === 'public' && !context.isAdmin) throw GlanceErrors.publicizeForbidden();
+    const owner = draft.owner === undefined ? context.projectId : draft.owner;
+    if (!context.isAdmin && owner !== context.projectId) throw GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
+    const id = draft.id ?? this.deps.ids.imageId();
+    if (this.deps.store.getImage(id)) throw GlanceErrors.imageIdExists(id);
+    const now = this.now();
+    const image: ImageRecord = {
+      id,
+      name: draft.name ?? null,
+      visibility,
+      owner,
+      status: 'queued',
+      protected: draft.protected ?? false,
+      os_hidden: draft.os_hidden ?? false,
+      min_ram: draft.min_ram ?? 0,
+      min_disk: draft.min_disk ?? 0,
+      disk_format: draft.disk_format ?? null,
+      container_format: draft.container_format ?? null,
+      tags: draft.tags ?? [],
+      created_at: now,
+      updated_at: now,
+      extra: { ...draft.extra },
+      deleted: false,
+    };
+    this.deps.store.putImage(image);
+    return image;
+  }
+
+  /** `GET /v2/images/{id}`: a member in any status may see a shared image. */
+  show(context: RequestContext, imageId: string): ImageRecord {
+    const image = this.deps.images.find(context, imageId);
+    if (!image) throw GlanceErrors.noImageWithId(imageId);
+    return image;
+  }
+
+  list(context: RequestContext, query: ImageQuery): ImageRecord[] {
+    return selectImages(context, this.deps.store.images(), query, this.deps.images);
+  }
+
+  update(context: RequestContext, imageId: string, patch: ImagePatch): ImageRecord {
+    const image = this.show(context, imageId);
+    if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.notImageOwner();
+    if (patch.visibility === 'public' && !context.isAdmin) throw GlanceErrors.publicizeForbidden();
+    if (patch.owner !== undefined && !context.isAdmin) throw GlanceErrors.ownerNotUpdatable();
+    const extra = applyExtraChanges(image.extra, patch.extra);
+    const updated: ImageRecord = {
+      ...image,
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.visibility !== undefined && { visibility: patch.visibility }),
+      ...(patch.owner !== undefined && { owner: patch.owner }),
+      extra,
+      updated_at: this.now(),
+    };
+    this.deps.store.putImage(updated);
+    return updated;
+  }
+
+  remove(context: RequestContext, imageId: string): void {
+    const image = this.deps.images.find(context, imageId);
+    if (!image) throw GlanceErrors.deleteImageNotFound(imageId);
+    if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.notImageOwner();
+    if (image.protected) throw GlanceErrors.deleteProtectedImage(imageId);
+    this.deps.store.putImage({ ...image, deleted: true, status: 'deleted', updated_at: this.now() });
+  }
+
+  private now(): string {
+    return glanceTimestamp(this.deps.clock.now());
+  }
+}
+
+/** `replace` and `remove` need the property to exist (409); `add` sets it either way. */
+function applyExtraChanges(current: Record<string, string>, changes: ImagePatch['extra']): Record<string, string> {
+  const extra = { ...current };
+  for (const change of changes) {
+    if (change.op !== 'add' && !(change.name in extra)) throw GlanceErrors.propertyDoesNotExist(change.name);
+    if (change.op === 'remove') delete extra[change.name];
+    else extra[change.name] = change.value as string;
+  }
+  return extra;
+}

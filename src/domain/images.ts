@@ -1,0 +1,45 @@
+import type { RequestContext } from './context';
+
+export const VISIBILITIES = ['private', 'shared', 'community', 'public'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const isVisibility = (value: unknown): value is Visibility =>
+  typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value);
+
+/** An image as the store keeps it. Timestamps are Glance-formatted strings. */
+export interface ImageRecord {
+  id: string;
+  name: string | null;
+  visibility: Visibility;
+  owner: string | null;
+  status: string;
+  protected: boolean;
+  os_hidden: boolean;
+  min_ram: number;
+  min_disk: number;
+  disk_format: string | null;
+  container_format: string | null;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+  /** Properties Glance does not know, kept as given ("additionalProperties" of the image schema). */
+  extra: Record<string, string>;
+  deleted: boolean;
+}
+
+/** Glance's `is_image_visible` (glance/db/utils.py), member lookup injected. */
+export function isImageVisible(
+  context: RequestContext,
+  image: ImageRecord,
+  isMember: (image: ImageRecord, project: string) => boolean,
+): boolean {
+  if (context.isAdmin) return true;
+  if (image.owner === null) return true;
+  if (image.visibility === 'public' || image.visibility === 'community') return true;
+  if (context.projectId === null) return false;
+  if (context.projectId === image.owner) return true;
+  return image.visibility === 'shared' && isMember(image, context.projectId);
+}
+
+export const isOwner = (context: RequestContext, image: ImageRecord): boolean =>
+  context.projectId !== null && image.owner !== null && context.projectId === image.owner;

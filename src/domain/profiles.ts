@@ -1,0 +1,56 @@
+import { GlanceErrors } from './glance-errors';
+
+export const DB_PROFILES = ['mysql', 'sqlite'] as const;
+export type DbProfileName = (typeof DB_PROFILES)[number];
+export const POLICIES = ['legacy', 'secure-rbac'] as const;
+export type PolicyName = (typeof POLICIES)[number];
+
+/**
+ * What the database behind Glance changes in member handling: how two member
+ * ids compare (the `image_members.member` column, `String(255)`) and which ids
+ * the column refuses.
+ */
+export interface DbProfile {
+  readonly name: DbProfileName;
+  /** Two member ids with the same key are the same member for this database. */
+  memberKey(memberId: string): string;
+  /** Throws Glance's 500 where the database would refuse to store the id. */
+  assertStorable(memberId: string): void;
+}
+
+const MYSQL_VARCHAR_LENGTH = 255;
+
+/**
+ * MySQL/MariaDB with Glance's `utf8` tables: `utf8mb3_general_ci` compares
+ * case- and accent-insensitively and ignores trailing spaces (PAD SPACE); strict
+ * mode refuses values longer than the column and characters outside the BMP.
+ */
+export const mysqlProfile: DbProfile = {
+  name: 'mysql',
+  memberKey: (memberId) => generalCiKey(memberId),
+  assertStorable(memberId) {
+    const codePoints = [...memberId];
+    if (codePoints.length > MYSQL_VARCHAR_LENGTH || codePoints.some((c) => c.codePointAt(0)! > 0xffff)) {
+      throw GlanceErrors.serverError();
+    }
+  },
+};
+
+/** SQLite: no length limit, binary comparison. */
+export const sqliteProfile: DbProfile = {
+  name: 'sqlite',
+  memberKey: (memberId) => memberId,
+  assertStorable: () => undefined,
+};
+
+export const dbProfiles: Record<DbProfileName, DbProfile> = { mysql: mysqlProfile, sqlite: sqliteProfile };
+
+/** The weight string of utf8mb3_general_ci, closely enough for project ids. */
+function generalCiKey(value: string): string {
+  return value
+    .replace(/ +$/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 's')
+    .toUpperCase();
+}

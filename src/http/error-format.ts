@@ -1,0 +1,91 @@
+import { STATUS_CODES } from 'node:http';
+import type { GlanceError } from '../domain/glance-errors';
+import { errorFormatFor } from './accept';
+import { pythonJson } from './python-json';
+
+/** webob's titles, which differ from Node's for some codes (413 is "Request Entity Too Large"). */
+const WEBOB_TITLES: Record<number, string> = {
+  300: 'Multiple Choices',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Request Entity Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+};
+
+export const statusTitle = (status: number): string => WEBOB_TITLES[status] ?? STATUS_CODES[status] ?? '';
+
+export interface FormattedError {
+  status: number;
+  statusMessage: string;
+  contentType: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * A GlanceError rendered as webob's HTTPException renders it: the format
+ * follows Accept, the body comes from webob's body template (explanation,
+ * `<br /><br />`, empty detail and comment lines), plain text strips the tags.
+ */
+export function formatError(error: GlanceError, accept: string | undefined): FormattedError {
+  const title = statusTitle(error.status);
+  const statusLine = `${error.status} ${title}`;
+  const base = { status: error.status, statusMessage: title, headers: error.headers };
+  switch (errorFormatFor(accept)) {
+    case 'json':
+      return {
+        ...base,
+        contentType: 'application/json',
+        body: pythonJson({ message: bodyOf(error, noEscape), code: statusLine, title }),
+      };
+    case 'html':
+      return {
+        ...base,
+        contentType: 'text/html; charset=UTF-8',
+        body:
+          `<html>\n <head>\n  <title>${statusLine}</title>\n </head>\n <body>\n` +
+          `  <h1>${statusLine}</h1>\n  ${bodyOf(error, htmlEscape)}\n </body>\n</html>`,
+      };
+    default:
+      return {
+        ...base,
+        contentType: 'text/plain; charset=UTF-8',
+        body: `${statusLine}\n\n${stripTags(bodyOf(error, noEscape))}`,
+      };
+  }
+}
+
+function bodyOf(error: GlanceError, escape: (text: string) => string): string {
+  // webob.exc.HTTPMethodNotAllowed and HTTPUnsupportedMediaType have templates of their own.
+  if (error.template === 'method-not-allowed') return `${escape(error.explanation)} <br /><br />\n${escape(error.detail)}`;
+  if (error.template === 'unsupported-media-type') {
+    return `${escape(error.explanation)}\n<br /><br />\n${escape(error.detail)}`;
+  }
+  return `${escape(error.explanation)}<br /><br />\n${escape(error.detail)}\n\n`;
+}
+
+const noEscape = (text: string) => text;
+
+function htmlEscape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
+}
+
+/** webob.util.strip_tags */
+function stripTags(value: string): string {
+  return value
+    .replace(/\n/g, ' ')
+    .replace(/\r/g, '')
+    .replace(/<br.*?>/gis, '\n')
+    .replace(/<!--.*?-->/gs, '')
+    .replace(/<.*?>/gs, '');
+}

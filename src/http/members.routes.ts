@@ -1,0 +1,41 @@
+import type { MembersService } from '../domain/members';
+import { memberToAdd, statusToSet } from './member-bodies';
+import type { Route } from './router';
+import { memberView, membersView } from './views';
+
+/** `/v2/images/{image_id}/members[/{member_id}]`: parse, call the domain, serialise. */
+export function memberRoutes(members: MembersService): Route[] {
+  return [
+    {
+      path: '/v2/images/:image_id/members',
+      methods: {
+        GET: ({ context, params }) => ({ status: 200, json: membersView(members.list(context, params.image_id)) }),
+        POST: ({ context, params, body }) => {
+          const member = memberToAdd(body);
+          return { status: 200, json: memberView(members.create(context, params.image_id, member)) };
+        },
+      },
+    },
+    {
+      path: '/v2/images/:image_id/members/:member_id',
+      methods: {
+        GET: ({ context, params }) => ({
+          status: 200,
+          json: memberView(members.show(context, params.image_id, params.member_id)),
+        }),
+        PUT: ({ context, params, body }) => {
+          const status = statusToSet(body);
+          return {
+            status: 200,
+            json: memberView(members.update(context, params.image_id, params.member_id, status)),
+          };
+        },
+        DELETE: ({ context, params }) => {
+          members.remove(context, params.image_id, params.member_id);
+          return { status: 204 };
+        },
+      },
+    },
+  ];
+}
+

@@ -1,0 +1,114 @@
+/**
+ * Python's `repr` and `pprint.pformat(width=72)` for JSON values: Glance's
+ * schema errors are jsonschema's messages, which print the offending value and
+ * schema fragment this way.
+ */
+
+export function pythonRepr(value: unknown, sortDicts = false): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number') return pythonNumber(value);
+  if (typeof value === 'string') return reprString(value);
+  if (Array.isArray(value)) return `[${value.map((v) => pythonRepr(v, sortDicts)).join(', ')}]`;
+  const entries = dictEntries(value as Record<string, unknown>, sortDicts);
+  return `{${entries.map(([k, v]) => `${reprString(k)}: ${pythonRepr(v, sortDicts)}`).join(', ')}}`;
+}
+
+function pythonNumber(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  return String(value);
+}
+
+function dictEntries(value: Record<string, unknown>, sort: boolean): Array<[string, unknown]> {
+  const entries = Object.entries(value);
+  return sort ? entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : entries;
+}
+
+function reprString(value: string): string {
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return out + quote;
+}
+
+const WIDTH = 72;
+
+/** `pprint.pformat(value, width=72)`, Python 3.11, sort_dicts=True. */
+export function pythonPformat(value: unknown): string {
+  return format(value, 0, 0, 0);
+}
+
+function format(value: unknown, indent: number, allowance: number, level: number): string {
+  const rep = pythonRepr(value, true);
+  if (rep.length <= WIDTH - indent - allowance) return rep;
+  if (typeof value === 'string') return formatString(value, indent, allowance, level + 1);
+  if (Array.isArray(value)) return `[${formatItems(value, indent, allowance + 1, level + 1)}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${formatDictItems(dictEntries(value as Record<string, unknown>, true), indent, allowance + 1, level + 1)}}`;
+  }
+  return rep;
+}
+
+function formatDictItems(items: Array<[string, unknown]>, indent: number, allowance: number, level: number): string {
+  const inner = indent + 1;
+  return items
+    .map(([key, entry], i) => {
+      const keyRep = pythonRepr(key);
+      const last = i === items.length - 1;
+      return `${keyRep}: ${format(entry, inner + keyRep.length + 2, last ? allowance : 1, level)}`;
+    })
+    .join(`,\n${' '.repeat(inner)}`);
+}
+
+function formatItems(items: unknown[], indent: number, allowance: number, level: number): string {
+  const inner = indent + 1;
+  return items
+    .map((entry, i) => format(entry, inner, i === items.length - 1 ? allowance : 1, level))
+    .join(`,\n${' '.repeat(inner)}`);
+}
+
+/** pprint's `_pprint_str`: long strings split at whitespace into adjacent literals. */
+function formatString(value: string, indent: number, allowance: number, level: number): string {
+  if (level === 1) {
+    indent += 1;
+    allowance += 1;
+  }
+  const lines = value.match(/[^\n]*\n|[^\n]+$/g) ?? [value];
+  const chunks: string[] = [];
+  const maxWidth = WIDTH - indent;
+  lines.forEach((line, i) => {
+    const lastLine = i === lines.length - 1;
+    const rep = pythonRepr(line);
+    if (rep.length <= maxWidth - (lastLine ? allowance : 0)) {
+      chunks.push(rep);
+      return;
+    }
+    const parts = line.match(/\S*\s*/g)!.filter((part) => part !== '');
+    let current = '';
+    parts.forEach((part, j) => {
+      const limit = maxWidth - (lastLine && j === parts.length - 1 ? allowance : 0);
+      const candidate = current + part;
+      if (pythonRepr(candidate).length > limit) {
+        if (current) chunks.push(pythonRepr(current));
+        current = part;
+      } else {
+        current = candidate;
+      }
+    });
+    if (current) chunks.push(pythonRepr(current));
+  });
+  if (chunks.length === 1) return pythonRepr(value);
+  const joined = chunks.join(`\n${' '.repeat(indent)}`);
+  return level === 1 ? `(${joined})` : joined;
+}

@@ -1,0 +1,37 @@
+import type { NextFunction, Request, Response } from 'express';
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** The request body as bytes, whatever its Content-Type; `undefined` when Glance would see none. */
+export interface RawBody {
+  present: boolean;
+  bytes: Buffer;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    rawBody?: RawBody;
+  }
+}
+
+/**
+ * Collect the body of every request. Glance's `has_body` counts a body as
+ * present when the request is chunked or has a positive Content-Length,
+ * and ignores the request's Content-Type.
+ */
+export function collectRawBody(req: Request, _res: Response, next: NextFunction): void {
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  const length = Number(req.headers['content-length'] ?? 0);
+  const present = chunked || length > 0;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  });
+  req.on('end', () => {
+    req.rawBody = { present, bytes: Buffer.concat(chunks) };
+    next();
+  });
+  req.on('error', next);
+}

@@ -1,0 +1,79 @@
+import type { Request } from 'express';
+import type { RequestContext } from '../domain/context';
+import { GlanceErrors } from '../domain/glance-errors';
+import type { RawBody } from './raw-body';
+
+export interface RouteInput {
+  context: RequestContext;
+  params: Record<string, string>;
+  body: RawBody | undefined;
+  query: URLSearchParams;
+  req: Request;
+}
+
+/** What a route answers; the pipeline serialises it the way Glance does. */
+export type RouteResult =
+  | { status: number; json: unknown; headers?: Record<string, string>; ensureAscii?: boolean }
+  | { status: number; raw: string; contentType: string; headers?: Record<string, string> }
+  | { status: 204 };
+
+export type RouteHandler = (input: RouteInput) => RouteResult;
+
+export interface Route {
+  path: string;
+  methods: Record<string, RouteHandler>;
+}
+
+/**
+ * Glance's v2 router (python-routes over webob): paths are matched after
+ * percent-decoding, so an encoded slash in an id splits the path; a known
+ * path with an unmapped method is a 405 listing the methods it takes.
+ */
+export class Router {
+  private readonly compiled: Array<{ segments: string[]; route: Route }>;
+
+  constructor(routes: Route[]) {
+    this.compiled = routes.map((route) => ({ segments: route.path.split('/'), route }));
+  }
+
+  match(method: string, decodedPath: string): { handler: RouteHandler; params: Record<string, string> } {
+    const segments = decodedPath.split('/');
+    for (const { segments: pattern, route } of this.compiled) {
+      const params = matchSegments(pattern, segments);
+      if (!params) continue;
+      const handler = route.methods[method];
+      if (!handler) throw GlanceErrors.methodNotAllowed(method, Object.keys(route.methods).join(', '));
+      return { handler, params };
+    }
+    throw GlanceErrors.resourceNotFound();
+  }
+}
+
+function matchSegments(pattern: string[], segments: string[]): Record<string, string> | undefined {
+  if (pattern.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i].startsWith(':')) {
+      if (segments[i] === '') return undefined;
+      params[pattern[i].slice(1)] = segments[i];
+    } else if (pattern[i] !== segments[i]) {
+      return undefined;
+    }
+  }
+  return params;
+}
+
+/** webob's PATH_INFO: percent-decoded as UTF-8, invalid escapes left as they are. */
+export function decodePath(rawPath: string): string {
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    return rawPath.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8');
+      }
+    });
+  }
+}

@@ -1,0 +1,120 @@
+import { GlanceErrors } from '../domain/glance-errors';
+import { pythonPformat, pythonRepr } from './python-repr';
+
+/** The subset of JSON Schema (draft 4) that Glance's image schema uses. */
+export interface SchemaNode {
+  type?: string | string[];
+  enum?: unknown[];
+  maxLength?: number;
+  pattern?: string;
+  items?: SchemaNode;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  [keyword: string]: unknown;
+}
+
+interface Failure {
+  validator: string;
+  message: string;
+  schema: SchemaNode;
+  schemaPath: Array<string | number>;
+  instance: unknown;
+  instancePath: Array<string | number>;
+}
+
+/**
+ * glance.schema.Schema.validate: the first failure, worded as Python's
+ * jsonschema prints a ValidationError, inside Glance's 400 text.
+ */
+export function checkAgainstSchema(schemaName: string, schema: SchemaNode, instance: Record<string, unknown>): void {
+  const failure = firstFailure(schema, instance);
+  if (failure) throw GlanceErrors.schemaMismatch(schemaName, describe(failure));
+}
+
+function firstFailure(schema: SchemaNode, instance: Record<string, unknown>): Failure | undefined {
+  const known = schema.properties ?? {};
+  for (const [name, subschema] of Object.entries(known)) {
+    if (!(name in instance)) continue;
+    const failure = checkValue(subschema, instance[name], ['properties', name], [name]);
+    if (failure) return failure;
+  }
+  const extra = schema.additionalProperties;
+  if (extra && typeof extra === 'object') {
+    for (const [name, value] of Object.entries(instance)) {
+      if (name in known) continue;
+      const failure = checkValue(extra, value, ['additionalProperties'], [name]);
+      if (failure) return failure;
+    }
+  }
+  return undefined;
+}
+
+function checkValue(
+  schema: SchemaNode,
+  value: unknown,
+  schemaPath: Array<string | number>,
+  instancePath: Array<string | number>,
+): Failure | undefined {
+  const fail = (validator: string, message: string): Failure => ({
+    validator,
+    message,
+    schema,
+    schemaPath,
+    instance: value,
+    instancePath,
+  });
+  for (const keyword of Object.keys(schema)) {
+    if (keyword === 'type' && schema.type !== undefined) {
+      const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+      if (!types.some((type) => isOfType(value, type))) {
+        return fail('type', `${pythonRepr(value)} is not of type ${types.map((t) => pythonRepr(t)).join(', ')}`);
+      }
+    } else if (keyword === 'enum' && schema.enum && !schema.enum.some((option) => option === value)) {
+      return fail('enum', `${pythonRepr(value)} is not one of ${pythonRepr(schema.enum)}`);
+    } else if (keyword === 'maxLength' && typeof value === 'string' && [...value].length > schema.maxLength!) {
+      return fail('maxLength', `${pythonRepr(value)} is too long`);
+    } else if (keyword === 'pattern' && typeof value === 'string' && !new RegExp(schema.pattern!, 'u').test(value)) {
+      return fail('pattern', `${pythonRepr(value)} does not match ${pythonRepr(schema.pattern)}`);
+    } else if (keyword === 'items' && Array.isArray(value) && schema.items) {
+      for (let i = 0; i < value.length; i++) {
+        const failure = checkValue(schema.items, value[i], [...schemaPath, 'items'], [...instancePath, i]);
+        if (failure) return failure;
+      }
+    }
+  }
+  return undefined;
+}
+
+function isOfType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'null':
+      return value === null;
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default:
+      return true;
+  }
+}
+
+/** jsonschema's `ValidationError.__str__`. */
+function describe(failure: Failure): string {
+  const path = (parts: Array<string | number>) => parts.map((p) => `[${pythonRepr(p)}]`).join('');
+  const indent = (text: string) => text.replace(/\n/g, '\n    ');
+  return (
+    `${failure.message}\n\n` +
+    `Failed validating ${pythonRepr(failure.validator)} in schema${path(failure.schemaPath)}:\n` +
+    `    ${indent(pythonPformat(failure.schema))}\n\n` +
+    `On instance${path(failure.instancePath)}:\n` +
+    `    ${indent(pythonPformat(failure.instance))}`
+  );
+}

@@ -1,0 +1,37 @@
+import type { Request } from 'express';
+import type { RouteResult } from './router';
+
+/** The versions Glance Zed lists without `enabled_backends` (multi-store versions left out). */
+const VERSIONS: Array<[string, 'CURRENT' | 'SUPPORTED']> = [
+  ['v2.16', 'CURRENT'],
+  ...['v2.15', 'v2.14', 'v2.9', 'v2.7', 'v2.6', 'v2.5', 'v2.4', 'v2.3', 'v2.2', 'v2.1', 'v2.0'].map(
+    (id) => [id, 'SUPPORTED'] as [string, 'SUPPORTED'],
+  ),
+];
+
+const KNOWN_VERSION = /^v2(?:\.(?:[0-9]|1[0-6]))?$/;
+
+export type Negotiated = { kind: 'versions'; explicit: boolean } | { kind: 'api'; path: string };
+
+/**
+ * glance.api.middleware.version_negotiation: `/versions` (and `/`) answer
+ * the version list before any identity check; a first path segment that is
+ * not a known v2 version gets the list too, with 300 Multiple Choices;
+ * `/v2.N/...` is served as `/v2/...`.
+ */
+export function negotiateVersion(path: string): Negotiated {
+  const [, first = '', ...rest] = path.split('/');
+  if (first === 'versions') return { kind: 'versions', explicit: true };
+  if (!KNOWN_VERSION.test(first)) return { kind: 'versions', explicit: false };
+  return { kind: 'api', path: ['', 'v2', ...rest].join('/') };
+}
+
+export function versionsResponse(req: Request, explicit: boolean): RouteResult {
+  const base = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+  const versions = VERSIONS.map(([id, status]) => ({
+    id,
+    status,
+    links: [{ rel: 'self', href: `${base}/v2/` }],
+  }));
+  return { status: explicit ? 200 : 300, json: { versions } };
+}

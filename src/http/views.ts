@@ -1,0 +1,47 @@
+import type { ImageRecord } from '../domain/images';
+import type { MemberRecord } from '../domain/members.types';
+
+/** glance.api.v2.image_members.ResponseSerializer: keys in Glance's order. */
+export function memberView(member: MemberRecord) {
+  return {
+    member_id: member.memberId,
+    image_id: member.imageId,
+    status: member.status,
+    created_at: member.createdAt,
+    updated_at: member.updatedAt,
+    schema: '/v2/schemas/member',
+  };
+}
+
+export function membersView(members: MemberRecord[]) {
+  return { members: members.map(memberView), schema: '/v2/schemas/members' };
+}
+
+/** glance.api.v2.images.ResponseSerializer._format_image for a queued image. */
+export function imageView(image: ImageRecord) {
+  return {
+    name: image.name,
+    disk_format: image.disk_format,
+    container_format: image.container_format,
+    visibility: image.visibility,
+    size: null,
+    virtual_size: null,
+    status: image.status,
+    checksum: null,
+    protected: image.protected,
+    min_ram: image.min_ram,
+    min_disk: image.min_disk,
+    owner: image.owner,
+    os_hidden: image.os_hidden,
+    os_hash_algo: null,
+    os_hash_value: null,
+    id: image.id,
+    created_at: image.created_at,
+    updated_at: image.updated_at,
+    ...image.extra,
+    tags: image.tags,
+    self: `/v2/images/${image.id}`,
+    file: `/v2/images/${image.id}/file`,
+    schema: '/v2/schemas/image',
+  };
+}

@@ -1,0 +1,42 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { RequestContext } from '../domain/context';
+import { requestContext } from '../domain/context';
+import type { Clock } from '../runtime/clock';
+import type { TokenRegistry } from './tokens';
+
+/** The identity seam: who is calling, or undefined for Glance's 401. */
+export interface IdentityResolver {
+  resolve(headers: IncomingHttpHeaders): RequestContext | undefined;
+}
+
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+};
+
+/**
+ * Glance's ContextMiddleware behind keystonemiddleware: `X-Identity-Status:
+ * Confirmed` makes the X-Project-Id / X-User-Id / X-Roles headers the
+ * caller's identity (oslo.context also reads the older X-Tenant-Id / X-User).
+ */
+export function fromTrustedHeaders(headers: IncomingHttpHeaders): RequestContext | undefined {
+  if (header(headers, 'x-identity-status') !== 'Confirmed') return undefined;
+  return requestContext({
+    projectId: header(headers, 'x-project-id') ?? header(headers, 'x-tenant-id') ?? header(headers, 'x-tenant'),
+    userId: header(headers, 'x-user-id') ?? header(headers, 'x-user'),
+    roles: (header(headers, 'x-roles') ?? '').split(','),
+  });
+}
+
+/** Trusted headers first (the very request a real Glance takes), then a known X-Auth-Token. */
+export function createIdentityResolver(tokens: TokenRegistry, clock: Clock): IdentityResolver {
+  return {
+    resolve(headers) {
+      const trusted = fromTrustedHeaders(headers);
+      if (trusted) return trusted;
+      const token = header(headers, 'x-auth-token');
+      const identity = token ? tokens.lookup(token, clock.now()) : undefined;
+      return identity ? requestContext(identity) : undefined;
+    },
+  };
+}

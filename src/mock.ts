@@ -1,0 +1,55 @@
+import type { Express } from 'express';
+import { ImageLookup } from './domain/image-lookup';
+import { ImageService } from './domain/image-service';
+import { memberPolicies } from './domain/member-policy';
+import { MembersService } from './domain/members';
+import { dbProfiles } from './domain/profiles';
+import { buildExpressApp } from './http/app';
+import { schemaRoutes } from './http/discovery.routes';
+import { imageRoutes } from './http/images.routes';
+import { memberRoutes } from './http/members.routes';
+import { Router } from './http/router';
+import { createIdentityResolver } from './identity/identity';
+import { TokenRegistry } from './identity/tokens';
+import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './options';
+import { applySeed } from './seed/apply-seed';
+import type { SeedData } from './seed/seed-types';
+import { MemoryStore } from './store/memory-store';
+
+/** One mock instance: its own store, tokens, clock and ids, and the Express app over them. */
+export interface GlanceMock {
+  app: Express;
+  options: ResolvedOptions;
+  /** Add seed data to the current state. */
+  seed(data: SeedData): void;
+  /** Forget everything, then load the start-up seed again. */
+  reset(): void;
+}
+
+export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
+  const resolved = resolveOptions(options);
+  const store = new MemoryStore();
+  const tokens = new TokenRegistry();
+  const db = dbProfiles[resolved.dbProfile];
+  const { clock, ids } = resolved;
+  const images = new ImageLookup(store, db);
+  const members = new MembersService({
+    store,
+    images,
+    db,
+    policy: memberPolicies[resolved.policy],
+    memberQuota: resolved.memberQuota,
+    clock,
+  });
+  const imageService = new ImageService({ store, images, clock, ids });
+  const router = new Router([...memberRoutes(members), ...imageRoutes(imageService), ...schemaRoutes()]);
+  const app = buildExpressApp({ router, identity: createIdentityResolver(tokens, clock), ids });
+  const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids }, data);
+  const reset = () => {
+    store.clear();
+    tokens.clear();
+    if (resolved.seed) seed(resolved.seed);
+  };
+  if (resolved.seed) seed(resolved.seed);
+  return { app, options: resolved, seed, reset };
+}

@@ -1,0 +1,37 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+/**
+ * The one source of identifiers for a mock instance. Image ids and request ids
+ * come from separate streams, so a test that sends the same requests gets the
+ * same image ids whatever the request ids were.
+ */
+export interface IdSource {
+  imageId(): string;
+  requestId(): string;
+}
+
+export const randomIds = (): IdSource => ({
+  imageId: () => randomUUID(),
+  requestId: () => `req-${randomUUID()}`,
+});
+
+/** Deterministic ids: the same seed gives the same sequence of UUIDs on every run. */
+export function seededIds(seed: string | number): IdSource {
+  const images = uuidStream(`${seed}:image`);
+  const requests = uuidStream(`${seed}:request`);
+  return {
+    imageId: () => images(),
+    requestId: () => `req-${requests()}`,
+  };
+}
+
+function uuidStream(seed: string): () => string {
+  let counter = 0;
+  return () => {
+    const bytes = createHash('sha256').update(`${seed}:${counter++}`).digest().subarray(0, 16);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+}
