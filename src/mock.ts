@@ -41,7 +41,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     memberQuota: resolved.memberQuota,
     clock,
   });
-  const imageService = new ImageService({ store, images, clock, ids });
+  const imageService = new ImageService({ store, images, clock, ids, policy: resolved.policy });
   const router = new Router([...memberRoutes(members), ...imageRoutes(imageService), ...schemaRoutes()]);
   const app = buildExpressApp({ router, identity: createIdentityResolver(tokens, clock), ids });
   const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids }, data);

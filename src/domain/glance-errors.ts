@@ -117,6 +117,7 @@ export const GlanceErrors = {
   serverError: () => new GlanceError(500, GlanceMessages.serverError),
 
   bodyExpected: () => badRequest(GlanceMessages.bodyExpected),
+  bodyNotExpected: () => badRequest('A body is not expected with this request.'),
   malformedJson: () => badRequest(GlanceMessages.malformedJson),
   unexpectedBodyType: () => badRequest(GlanceMessages.unexpectedBodyType),
   memberNotSpecified: () => badRequest(GlanceMessages.memberNotSpecified),

@@ -14,6 +14,14 @@ export interface ImageQuery {
   attributes: Record<string, string>;
   limit: number;
   marker?: string;
+  /** Sort keys in order; Glance appends `created_at` and `id` when missing. */
+  sort: SortKey[];
+}
+
+export const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'] as const;
+export interface SortKey {
+  key: (typeof SORT_KEYS)[number];
+  dir: 'asc' | 'desc';
 }
 
 /**
@@ -37,7 +45,7 @@ export function selectImages(
       isListedFor(context, image, query, lookup) &&
       matchesVisibility(context, image, query.visibility),
   );
-  selected.sort(newestFirst);
+  selected.sort(byKeys(withTiebreakers(query.sort)));
   return page(selected, query);
 }
 
@@ -65,8 +73,36 @@ function matchesAttributes(image: ImageRecord, attributes: Record<string, string
   });
 }
 
-const newestFirst = (a: ImageRecord, b: ImageRecord) =>
-  a.created_at === b.created_at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.created_at < b.created_at ? 1 : -1;
+function withTiebreakers(sort: SortKey[]): SortKey[] {
+  const keys = [...sort];
+  const dir = sort[0]?.dir ?? 'desc';
+  for (const key of ['created_at', 'id'] as const) {
+    if (!keys.some((k) => k.key === key)) keys.push({ key, dir });
+  }
+  return keys;
+}
+
+/** SQL ordering: NULL sorts first ascending, last descending. */
+function byKeys(keys: SortKey[]) {
+  return (a: ImageRecord, b: ImageRecord): number => {
+    for (const { key, dir } of keys) {
+      const order = compareValues(sortValue(a, key), sortValue(b, key));
+      if (order !== 0) return dir === 'asc' ? order : -order;
+    }
+    return 0;
+  };
+}
+
+function sortValue(image: ImageRecord, key: SortKey['key']): string | number | null {
+  return key === 'size' ? null : image[key];
+}
+
+function compareValues(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
 
 function page(images: ImageRecord[], query: ImageQuery): ImageRecord[] {
   const start = query.marker === undefined ? 0 : images.findIndex((image) => image.id === query.marker) + 1;

@@ -3,18 +3,21 @@ import { glanceTimestamp } from '../runtime/clock';
 import type { IdSource } from '../runtime/ids';
 import type { GlanceStore } from '../store/store';
 import type { RequestContext } from './context';
-import { GlanceErrors } from './glance-errors';
+import { GlanceErrors, GlanceMessages } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
 import type { ImageRecord, Visibility } from './images';
 import { isOwner } from './images';
 import type { ImageDraft, ImagePatch } from './image-input';
 import { selectImages, type ImageQuery } from './image-query';
+import { hasRole } from './context';
+import type { PolicyName } from './profiles';
 
 export interface ImagesDeps {
   store: GlanceStore;
   images: ImageLookup;
   clock: Clock;
   ids: IdSource;
+  policy: PolicyName;
 }
 
 /** The images API, as far as sharing and clients need it. */
@@ -22,6 +25,9 @@ export class ImageService {
   constructor(private readonly deps: ImagesDeps) {}
 
   create(context: RequestContext, draft: ImageDraft): ImageRecord {
+    if (this.secureRbac && !context.isAdmin && !hasRole(context.roles, 'member')) {
+      throw GlanceErrors.policyForbidden('add_image');
+    }
     const visibility: Visibility = draft.visibility ?? 'shared';
     if (visibility === 'public' && !context.isAdmin) throw GlanceErrors.publicizeForbidden();
     const owner = draft.owner === undefined ? context.projectId : draft.owner;
@@ -55,11 +61,24 @@ export class ImageService {
   show(context: RequestContext, imageId: string): ImageRecord {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.noImageWithId(imageId);
+    if (this.secureRbac && !this.isReader(context)) throw GlanceErrors.resourceNotFound();
     return image;
   }
 
   list(context: RequestContext, query: ImageQuery): ImageRecord[] {
+    if (this.secureRbac && !this.isReader(context)) throw GlanceErrors.policyForbidden('get_images');
+    if (query.marker !== undefined && !this.deps.images.find(context, query.marker)) {
+      throw GlanceErrors.badRequest(GlanceMessages.noImageWithId(query.marker));
+    }
     return selectImages(context, this.deps.store.images(), query, this.deps.images);
+  }
+
+  private get secureRbac(): boolean {
+    return this.deps.policy === 'secure-rbac';
+  }
+
+  private isReader(context: RequestContext): boolean {
+    return context.isAdmin || hasRole(context.roles, 'reader');
   }
 
   update(context: RequestContext, imageId: string, patch: ImagePatch): ImageRecord {

@@ -5,43 +5,71 @@ import type { ImageRecord } from './images';
 import { isOwner } from './images';
 import type { PolicyName } from './profiles';
 
-export type MemberAction = 'add_member' | 'get_members' | 'get_member' | 'modify_member' | 'delete_member';
+/** What a policy may ask about the member named in the path, as the caller would see it. */
+export interface MemberTarget {
+  memberId: string;
+  /** The caller's project is the member named in the path. */
+  isCaller: boolean;
+  /** The member exists and the caller may see its row. */
+  isVisible: boolean;
+}
 
 /**
- * The oslo.policy step of Glance's member API (glance/api/v2/policy.py
- * MemberAPIPolicy), run after the image lookup and before the member lookup.
+ * The authorisation step of each member call, run after the image lookup and
+ * the "only shared images have members" check. Legacy is Zed's default;
+ * secure RBAC is `enforce_secure_rbac` with `enforce_new_defaults`.
  */
 export interface MemberPolicy {
   readonly name: PolicyName;
-  enforce(action: MemberAction, context: RequestContext, image: ImageRecord, isMemberOf: boolean): void;
+  /** Reading the image at all (every call). */
+  read(context: RequestContext): void;
+  add(context: RequestContext, image: ImageRecord): void;
+  update(context: RequestContext, image: ImageRecord, target: MemberTarget): void;
+  remove(context: RequestContext, image: ImageRecord, target: MemberTarget): void;
 }
 
-/** Zed's default: the deprecated `rule:default` rules, which allow everything. */
+/** glance.api.authorization: only the owner adds and deletes; the owner never changes a status. */
 export const legacyPolicy: MemberPolicy = {
   name: 'legacy',
-  enforce: () => undefined,
+  read: () => undefined,
+  add(context, image) {
+    if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.createMemberForbidden(image.id);
+  },
+  update(context, image) {
+    if (!context.isAdmin && isOwner(context, image)) throw GlanceErrors.updateMemberForbidden(image.id);
+  },
+  remove(context, image) {
+    if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.deleteMemberForbidden(image.id);
+  },
 };
 
+const isReader = (context: RequestContext) => context.isAdmin || hasRole(context.roles, 'reader');
+const isProjectMember = (context: RequestContext) => hasRole(context.roles, 'member');
+
 /**
- * `enforce_secure_rbac` with `enforce_new_defaults`: project-member and reader
- * roles gate each action; a caller who may not even read the image gets 404.
+ * Zed's new defaults, as the real server answers them: without `reader` the
+ * image is not found; add and delete need `member` on the owning project,
+ * status changes `member` on the member's own project. A refusal reads 403
+ * only where the caller could see the member row; otherwise the member is not found.
  */
 export const secureRbacPolicy: MemberPolicy = {
   name: 'secure-rbac',
-  enforce(action, context, image, isMemberOf) {
-    if (context.isAdmin) return;
-    const reader = hasRole(context.roles, 'reader') || hasRole(context.roles, 'member');
-    const member = hasRole(context.roles, 'member');
-    if (!reader) throw GlanceErrors.resourceNotFound();
-    const owner = isOwner(context, image);
-    const allowed: Record<MemberAction, boolean> = {
-      add_member: member && owner,
-      delete_member: member && owner,
-      get_members: owner || isMemberOf,
-      get_member: owner || isMemberOf,
-      modify_member: member && isMemberOf,
-    };
-    if (!allowed[action]) throw GlanceErrors.policyForbidden(action);
+  read(context) {
+    if (!isReader(context)) throw GlanceErrors.resourceNotFound();
+  },
+  add(context, image) {
+    if (context.isAdmin || (isProjectMember(context) && isOwner(context, image))) return;
+    throw GlanceErrors.policyForbidden('add_member');
+  },
+  update(context, image, target) {
+    if (context.isAdmin || (isProjectMember(context) && target.isCaller)) return;
+    if (target.isVisible) throw GlanceErrors.policyForbidden('modify_member');
+    throw GlanceErrors.memberNotFound(target.memberId, image.id);
+  },
+  remove(context, image, target) {
+    if (context.isAdmin || (isProjectMember(context) && isOwner(context, image))) return;
+    if (target.isCaller && target.isVisible) throw GlanceErrors.policyForbidden('delete_member');
+    throw GlanceErrors.memberNotFound(target.memberId, image.id);
   },
 };
 

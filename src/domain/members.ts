@@ -3,10 +3,11 @@ import { glanceTimestamp } from '../runtime/clock';
 import type { GlanceStore } from '../store/store';
 import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
+import type { ImageLookup } from './image-lookup';
 import type { ImageRecord } from './images';
 import { isOwner } from './images';
-import type { ImageLookup } from './image-lookup';
-import type { MemberPolicy } from './member-policy';
+import type { MemberPolicy, MemberTarget } from './member-policy';
+import { assertNo4ByteCharacters, pythonStr, storedMemberId } from './member-values';
 import type { MemberRecord } from './members.types';
 import { isMemberStatus } from './members.types';
 import type { DbProfile } from './profiles';
@@ -22,61 +23,46 @@ export interface MembersDeps {
 }
 
 /**
- * Membership decisions, in the order Glance's ImageMembersController makes
- * them: image lookup (404), policy, sharing rules (403), member lookup (404),
- * then the operation's own checks.
+ * Membership decisions, in the order the real Glance makes them: image lookup
+ * (404), "only shared images have members" (403, or 404 for show), policy,
+ * member lookup (404), then the operation's own checks.
  */
 export class MembersService {
   constructor(private readonly deps: MembersDeps) {}
 
-  /** `member` is the body's value as parsed: Glance checks its type only when it reaches the database. */
+  /**
+   * `member` is the body's value as parsed: Glance checks its type only when it
+   * reaches the database, after the quota and duplicate checks.
+   */
   create(context: RequestContext, imageId: string, member: unknown): MemberRecord {
-    const image = this.deps.images.visibleImage(context, imageId);
-    this.enforce('add_member', context, image);
-    // glance.api.authorization.ImageMemberFactoryProxy.new_image_member
-    if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.createMemberForbidden(imageId);
-    if (image.visibility !== 'shared') throw GlanceErrors.createMemberForbidden(imageId);
-    // glance.quota.ImageMemberRepoProxy.add runs before the repository's duplicate check.
+    const image = this.sharedImage(context, imageId, GlanceErrors.createMemberForbidden);
+    this.deps.policy.add(context, image);
     this.enforceQuota(image);
-    const memberId = storableMemberId(member);
+    const memberId = storedMemberId(member, this.deps.db);
     const key = this.deps.db.memberKey(memberId);
-    const existing = this.deps.store.getMember(image.id, key);
-    if (existing && !existing.deleted) throw GlanceErrors.duplicateMember(memberId, image.id);
+    if (this.liveMember(image, memberId)) throw GlanceErrors.duplicateMember(pythonStr(member), image.id);
+    assertNo4ByteCharacters(memberId);
     this.deps.db.assertStorable(memberId);
     const now = this.now();
-    const created: MemberRecord = {
-      imageId: image.id,
-      memberId,
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-      deleted: false,
-    };
+    const created: MemberRecord = { imageId: image.id, memberId, status: 'pending', createdAt: now, updatedAt: now, deleted: false };
     this.deps.store.putMember(key, created);
     return created;
   }
 
   list(context: RequestContext, imageId: string): MemberRecord[] {
-    const image = this.deps.images.visibleImage(context, imageId);
-    this.enforce('get_members', context, image);
-    if (image.visibility !== 'shared') throw GlanceErrors.listMembersForbidden(imageId);
-    const members = this.deps.store.listMembers(image.id);
-    return members.filter((member) => this.canSeeMember(context, image, member));
+    const image = this.sharedImage(context, imageId, GlanceErrors.listMembersForbidden);
+    return this.deps.store.listMembers(image.id).filter((member) => this.canSeeMember(context, image, member));
   }
 
   show(context: RequestContext, imageId: string, memberId: string): MemberRecord {
-    const image = this.deps.images.visibleImage(context, imageId);
-    this.enforce('get_member', context, image);
     // Glance answers 404 where it would refuse, "to prevent information leakage".
-    if (image.visibility !== 'shared') throw GlanceErrors.showMemberOfUnsharedImage();
+    const image = this.sharedImage(context, imageId, GlanceErrors.showMemberOfUnsharedImage);
     return this.lookupMember(context, image, memberId);
   }
 
   update(context: RequestContext, imageId: string, memberId: string, status: unknown): MemberRecord {
-    const image = this.deps.images.visibleImage(context, imageId);
-    this.enforce('modify_member', context, image);
-    // The owner may not change a status, whatever the member or the value: checked before the lookup.
-    if (!context.isAdmin && isOwner(context, image)) throw GlanceErrors.updateMemberForbidden(imageId);
+    const image = this.sharedImage(context, imageId, GlanceErrors.updateMemberForbidden);
+    this.deps.policy.update(context, image, this.target(context, image, memberId));
     const member = this.lookupMember(context, image, memberId);
     if (!isMemberStatus(status)) throw GlanceErrors.invalidMemberStatus();
     const updated: MemberRecord = { ...member, status, updatedAt: this.now() };
@@ -85,21 +71,28 @@ export class MembersService {
   }
 
   remove(context: RequestContext, imageId: string, memberId: string): void {
-    const image = this.deps.images.visibleImage(context, imageId);
-    this.enforce('delete_member', context, image);
-    if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.deleteMemberForbidden(imageId);
-    if (image.visibility !== 'shared') throw GlanceErrors.deleteMemberForbidden(imageId);
+    const image = this.sharedImage(context, imageId, GlanceErrors.deleteMemberForbidden);
+    this.deps.policy.remove(context, image, this.target(context, image, memberId));
     const member = this.lookupMember(context, image, memberId);
-    this.deps.store.putMember(this.deps.db.memberKey(member.memberId), {
-      ...member,
-      deleted: true,
-      updatedAt: this.now(),
-    });
+    const deleted: MemberRecord = { ...member, deleted: true, updatedAt: this.now() };
+    this.deps.store.putMember(this.deps.db.memberKey(member.memberId), deleted);
   }
 
-  private enforce(action: Parameters<MemberPolicy['enforce']>[0], context: RequestContext, image: ImageRecord) {
-    const isMemberOf = context.projectId !== null && this.deps.images.isMember(image, context.projectId);
-    this.deps.policy.enforce(action, context, image, isMemberOf);
+  /** The image lookup, then the sharing check every member call makes, then the policy's read check. */
+  private sharedImage(context: RequestContext, imageId: string, unshared: (imageId: string) => Error): ImageRecord {
+    const image = this.deps.images.visibleImage(context, imageId);
+    if (image.visibility !== 'shared') throw unshared(imageId);
+    this.deps.policy.read(context);
+    return image;
+  }
+
+  private target(context: RequestContext, image: ImageRecord, memberId: string): MemberTarget {
+    const member = this.liveMember(image, memberId);
+    return {
+      memberId,
+      isCaller: this.isSameProject(context, memberId),
+      isVisible: member !== undefined && this.canSeeMember(context, image, member),
+    };
   }
 
   private enforceQuota(image: ImageRecord): void {
@@ -114,14 +107,18 @@ export class MembersService {
     return context.isAdmin || isOwner(context, image) || this.isSameProject(context, member.memberId);
   }
 
-  private lookupMember(context: RequestContext, image: ImageRecord, memberId: string): MemberRecord {
+  private liveMember(image: ImageRecord, memberId: string): MemberRecord | undefined {
     const member = this.deps.store.getMember(image.id, this.deps.db.memberKey(memberId));
-    if (!member || member.deleted || !this.canSeeMember(context, image, member)) {
-      throw GlanceErrors.memberNotFound(memberId, image.id);
-    }
+    return member && !member.deleted ? member : undefined;
+  }
+
+  private lookupMember(context: RequestContext, image: ImageRecord, memberId: string): MemberRecord {
+    const member = this.liveMember(image, memberId);
+    if (!member || !this.canSeeMember(context, image, member)) throw GlanceErrors.memberNotFound(memberId, image.id);
     return member;
   }
 
+  /** Member ids compare as the database compares them (MySQL: case-insensitively). */
   private isSameProject(context: RequestContext, memberId: string): boolean {
     return context.projectId !== null && this.deps.db.memberKey(context.projectId) === this.deps.db.memberKey(memberId);
   }
@@ -129,14 +126,4 @@ export class MembersService {
   private now(): string {
     return glanceTimestamp(this.deps.clock.now());
   }
-}
-
-/**
- * A member id as the `image_members.member` column receives it: numbers are
- * stored as their text; lists, objects and booleans cannot be bound (500).
- */
-function storableMemberId(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  throw GlanceErrors.serverError();
 }

@@ -16,6 +16,8 @@ export interface DbProfile {
   memberKey(memberId: string): string;
   /** Throws Glance's 500 where the database would refuse to store the id. */
   assertStorable(memberId: string): void;
+  /** A `member` value that is neither text, number nor `true`: its stored text, or Glance's 500. */
+  bindOther(value: unknown): string;
 }
 
 const MYSQL_VARCHAR_LENGTH = 255;
@@ -23,16 +25,18 @@ const MYSQL_VARCHAR_LENGTH = 255;
 /**
  * MySQL/MariaDB with Glance's `utf8` tables: `utf8mb3_general_ci` compares
  * case- and accent-insensitively and ignores trailing spaces (PAD SPACE); strict
- * mode refuses values longer than the column and characters outside the BMP.
+ * mode refuses values longer than the column.
  */
 export const mysqlProfile: DbProfile = {
   name: 'mysql',
   memberKey: (memberId) => generalCiKey(memberId),
   assertStorable(memberId) {
-    const codePoints = [...memberId];
-    if (codePoints.length > MYSQL_VARCHAR_LENGTH || codePoints.some((c) => c.codePointAt(0)! > 0xffff)) {
-      throw GlanceErrors.serverError();
-    }
+    if ([...memberId].length > MYSQL_VARCHAR_LENGTH) throw GlanceErrors.serverError();
+  },
+  // PyMySQL binds a one-element list as its element.
+  bindOther(value) {
+    if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') return value[0];
+    throw GlanceErrors.serverError();
   },
 };
 
@@ -41,6 +45,9 @@ export const sqliteProfile: DbProfile = {
   name: 'sqlite',
   memberKey: (memberId) => memberId,
   assertStorable: () => undefined,
+  bindOther: () => {
+    throw GlanceErrors.serverError();
+  },
 };
 
 export const dbProfiles: Record<DbProfileName, DbProfile> = { mysql: mysqlProfile, sqlite: sqliteProfile };

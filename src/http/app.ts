@@ -18,8 +18,9 @@ const REQUEST_ID = 'X-Openstack-Request-Id';
 
 /**
  * The one request pipeline, in the order of Glance's paste pipeline:
- * request id, version negotiation (no identity needed), identity (401),
- * routing (404/405), the route, and one error formatter for every failure.
+ * healthcheck and CORS preflight, version negotiation (no identity needed),
+ * identity (401), request id, routing (404/405), the route; one error
+ * formatter for every failure.
  */
 export function buildExpressApp(parts: AppParts): Express {
   const app = express();
@@ -33,24 +34,50 @@ export function buildExpressApp(parts: AppParts): Express {
 
 function handle(parts: AppParts, req: Request, res: Response): void {
   try {
-    const url = new URL(req.originalUrl, 'http://glance');
-    const negotiated = negotiateVersion(decodePath(url.pathname));
+    const [rawPath, rawQuery = ''] = req.originalUrl.split(/\?(.*)/s);
+    const path = decodePath(rawPath);
+    if (path === '/healthcheck') return send(res, { status: 200, raw: 'OK', contentType: 'text/plain; charset=UTF-8' });
+    if (req.method === 'OPTIONS') return send(res, { status: 200 });
+    const negotiated = negotiateVersion(path, req.headers.accept);
     if (negotiated.kind === 'versions') return send(res, versionsResponse(req, negotiated.explicit));
     const context = parts.identity.resolve(req.headers);
     if (!context) throw GlanceErrors.unauthorized();
     res.setHeader(REQUEST_ID, requestId(req) ?? parts.ids.requestId());
+    if (negotiated.path === '/v2') return send(res, redirectToSlash(req));
     const { handler, params } = parts.router.match(req.method, negotiated.path);
-    send(res, handler({ context, params, query: url.searchParams, body: req.rawBody, req }));
+    if (BODILESS.includes(req.method) && req.rawBody?.present) throw GlanceErrors.bodyNotExpected();
+    send(res, handler({ context, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }));
   } catch (err) {
     sendError(req, res, toGlanceError(err));
   }
 }
 
-/** oslo.context takes the caller's X-Openstack-Request-Id, with `req-` put in front when missing. */
+const BODILESS = ['GET', 'HEAD', 'DELETE'];
+
+/** routes' redirect of the bare version path: `/v2` → `/v2/`. */
+function redirectToSlash(req: Request): RouteResult {
+  return {
+    status: 302,
+    raw: '',
+    contentType: 'text/plain; charset=utf8',
+    headers: { Location: `${req.protocol}://${req.get('host')}/v2/` },
+  };
+}
+
+const MAX_REQUEST_ID_LENGTH = 64;
+
+/**
+ * oslo.context takes the caller's X-Openstack-Request-Id, trimmed, with `req-`
+ * put in front when missing; one over 64 characters breaks Glance (500).
+ */
 function requestId(req: Request): string | undefined {
   const value = req.headers['x-openstack-request-id'];
-  if (typeof value !== 'string' || value === '') return undefined;
-  return value.startsWith('req-') ? value : `req-${value}`;
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (trimmed === '') return undefined;
+  if (trimmed.length > MAX_REQUEST_ID_LENGTH) {
+    throw GlanceErrors.serverError();
+  }
+  return trimmed.startsWith('req-') ? trimmed : `req-${trimmed}`;
 }
 
 function send(res: Response, result: RouteResult): void {
@@ -58,7 +85,8 @@ function send(res: Response, result: RouteResult): void {
   for (const [name, value] of Object.entries(('headers' in result && result.headers) || {})) res.setHeader(name, value);
   if ('json' in result) {
     res.setHeader('Content-Type', 'application/json');
-    res.end(Buffer.from(pythonJson(result.json, result.ensureAscii ?? true), 'utf8'));
+    // Glance's serializers write success bodies with ensure_ascii=False.
+    res.end(Buffer.from(pythonJson(result.json, false), 'utf8'));
   } else if ('raw' in result) {
     res.setHeader('Content-Type', result.contentType);
     res.setHeader('Content-Length', Buffer.byteLength(result.raw));

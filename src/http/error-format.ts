@@ -77,7 +77,8 @@ function htmlEscape(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;');
+    .replace(/'/g, '&#x27;')
+    .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 
 /** webob.util.strip_tags */

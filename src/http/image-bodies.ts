@@ -28,6 +28,9 @@ export function imageDraft(raw: RawBody | undefined): ImageDraft {
   if (readOnly) throw GlanceErrors.readOnlyAttribute(readOnly);
   const reserved = RESERVED.find((key) => key in fields);
   if (reserved) throw GlanceErrors.reservedAttribute(reserved);
+  if (Object.keys(fields).some((key) => [...key].length > 255)) {
+    throw GlanceErrors.badRequest('Custom property should not be greater than 255 characters.');
+  }
   const draft: ImageDraft = { extra: {} };
   for (const [key, value] of Object.entries(fields)) {
     if (SETTABLE.includes(key)) (draft as unknown as Record<string, unknown>)[key] = value;

@@ -1,5 +1,5 @@
 import { GlanceErrors } from '../domain/glance-errors';
-import type { ImageQuery, MemberStatusFilter } from '../domain/image-query';
+import { SORT_KEYS, type ImageQuery, type MemberStatusFilter, type SortKey } from '../domain/image-query';
 import { isVisibility } from '../domain/images';
 
 const DEFAULT_LIMIT = 25; // limit_param_default
@@ -9,6 +9,7 @@ const PAGING_KEYS = ['limit', 'marker', 'sort_key', 'sort_dir', 'sort', 'member_
 /** glance.api.v2.images.RequestDeserializer.index: paging, then member status, then filters. */
 export function imageQuery(params: URLSearchParams): ImageQuery {
   const limit = parseLimit(params.get('limit'));
+  const sort = parseSort(params);
   const memberStatus = parseMemberStatus(params.get('member_status'));
   const visibility = params.get('visibility') ?? undefined;
   if (visibility !== undefined && visibility !== 'all' && !isVisibility(visibility)) {
@@ -25,7 +26,40 @@ export function imageQuery(params: URLSearchParams): ImageQuery {
     osHidden: parseOsHidden(params.get('os_hidden')),
     attributes,
     marker: params.get('marker') ?? undefined,
+    sort,
   };
+}
+
+/** `sort=key[:dir],...` or the older `sort_key` / `sort_dir` pair, never both. */
+function parseSort(params: URLSearchParams): SortKey[] {
+  const sort = params.get('sort');
+  const keys = params.getAll('sort_key');
+  const dirs = params.getAll('sort_dir');
+  if (sort !== null) {
+    if (keys.length > 0 || dirs.length > 0) {
+      throw GlanceErrors.badRequest(
+        "The 'sort_key' and 'sort_dir' parameters are deprecated and cannot be used with the 'sort' parameter.",
+      );
+    }
+    return sort.split(',').map((part) => {
+      const [key, dir = 'desc'] = part.trim().split(':');
+      return { key: sortKey(key.trim()), dir: sortDir(dir.trim()) };
+    });
+  }
+  const dir = sortDir(dirs[0] ?? 'desc');
+  return keys.map((key) => ({ key: sortKey(key), dir }));
+}
+
+function sortKey(key: string): SortKey['key'] {
+  if (!(SORT_KEYS as readonly string[]).includes(key)) {
+    throw GlanceErrors.badRequest(`Invalid sort key: ${key}. It must be one of the following: ${SORT_KEYS.join(', ')}.`);
+  }
+  return key as SortKey['key'];
+}
+
+function sortDir(dir: string): SortKey['dir'] {
+  if (dir !== 'asc' && dir !== 'desc') throw GlanceErrors.badRequest(`Invalid sort direction: ${dir}`);
+  return dir;
 }
 
 function parseLimit(value: string | null): number {
@@ -53,12 +87,17 @@ function parseOsHidden(value: string | null): boolean {
 
 /** The serializer's `first` and `next` links: the query as given, `marker` moved to the end. */
 export function pageLinks(params: URLSearchParams, nextMarker: string | undefined) {
-  const rest = new URLSearchParams([...params].filter(([key]) => key !== 'marker'));
-  const query = rest.toString();
-  const links: { first: string; next?: string } = { first: query ? `/v2/images?${query}` : '/v2/images' };
-  if (nextMarker !== undefined) {
-    rest.append('marker', nextMarker);
-    links.next = `/v2/images?${rest.toString()}`;
-  }
+  const rest = [...params].filter(([key]) => key !== 'marker');
+  const links: { first: string; next?: string } = { first: rest.length ? `/v2/images?${urlencode(rest)}` : '/v2/images' };
+  if (nextMarker !== undefined) links.next = `/v2/images?${urlencode([...rest, ['marker', nextMarker]])}`;
   return links;
+}
+
+/** Python's `urlencode` (quote_plus): letters, digits and `_.-~` stay, spaces become `+`. */
+function urlencode(pairs: Array<[string, string]>): string {
+  const quote = (text: string) =>
+    encodeURIComponent(text)
+      .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/%20/g, '+');
+  return pairs.map(([key, value]) => `${quote(key)}=${quote(value)}`).join('&');
 }

@@ -19,7 +19,6 @@ export function imageRoutes(images: ImageService): Route[] {
           const links = pageLinks(query, full ? page[page.length - 1].id : undefined);
           return {
             status: 200,
-            ensureAscii: false,
             json: { images: page.map(imageView), first: links.first, schema: '/v2/schemas/images', ...(links.next && { next: links.next }) },
           };
         },
@@ -27,7 +26,6 @@ export function imageRoutes(images: ImageService): Route[] {
           const image = images.create(context, imageDraft(body));
           return {
             status: 201,
-            ensureAscii: false,
             json: imageView(image),
             headers: {
               Location: `${req.protocol}://${req.get('host')}/v2/images/${image.id}`,
@@ -42,12 +40,11 @@ export function imageRoutes(images: ImageService): Route[] {
       methods: {
         GET: ({ context, params }) => ({
           status: 200,
-          ensureAscii: false,
           json: imageView(images.show(context, params.image_id)),
         }),
         PATCH: ({ context, params, body, req }) => {
           const patch = imagePatch(req.headers['content-type'], body);
-          return { status: 200, ensureAscii: false, json: imageView(images.update(context, params.image_id, patch)) };
+          return { status: 200, json: imageView(images.update(context, params.image_id, patch)) };
         },
         DELETE: ({ context, params }) => {
           images.remove(context, params.image_id);

@@ -12,7 +12,9 @@ export function memberRoutes(members: MembersService): Route[] {
         GET: ({ context, params }) => ({ status: 200, json: membersView(members.list(context, params.image_id)) }),
         POST: ({ context, params, body }) => {
           const member = memberToAdd(body);
-          return { status: 200, json: memberView(members.create(context, params.image_id, member)) };
+          const created = members.create(context, params.image_id, member);
+          // The create response echoes the body's value (a number stays a number); the row holds its text.
+          return { status: 200, json: { ...memberView(created), member_id: member } };
         },
       },
     },

@@ -13,9 +13,9 @@ export interface RouteInput {
 
 /** What a route answers; the pipeline serialises it the way Glance does. */
 export type RouteResult =
-  | { status: number; json: unknown; headers?: Record<string, string>; ensureAscii?: boolean }
+  | { status: number; json: unknown; headers?: Record<string, string> }
   | { status: number; raw: string; contentType: string; headers?: Record<string, string> }
-  | { status: 204 };
+  | { status: number };
 
 export type RouteHandler = (input: RouteInput) => RouteResult;
 
@@ -63,17 +63,12 @@ function matchSegments(pattern: string[], segments: string[]): Record<string, st
   return params;
 }
 
-/** webob's PATH_INFO: percent-decoded as UTF-8, invalid escapes left as they are. */
+/**
+ * webob's PATH_INFO: percent-escapes decoded byte by byte as Latin-1 (so a
+ * UTF-8 member id in a path arrives as mojibake, as on the real server), and
+ * routes' collapsing of empty segments inside the path.
+ */
 export function decodePath(rawPath: string): string {
-  try {
-    return decodeURIComponent(rawPath);
-  } catch {
-    return rawPath.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8');
-      }
-    });
-  }
+  const decoded = rawPath.replace(/%([0-9a-fA-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return decoded.replace(/\/{2,}(?=[^/])/g, '/');
 }

@@ -19,7 +19,9 @@ export type Negotiated = { kind: 'versions'; explicit: boolean } | { kind: 'api'
  * not a known v2 version gets the list too, with 300 Multiple Choices;
  * `/v2.N/...` is served as `/v2/...`.
  */
-export function negotiateVersion(path: string): Negotiated {
+export function negotiateVersion(path: string, accept: string | undefined): Negotiated {
+  // Accept-header versioning asks for `application/vnd.openstack.images-vN`; Zed answers it with the list.
+  if (accept?.startsWith('application/vnd.openstack.images-')) return { kind: 'versions', explicit: false };
   const [, first = '', ...rest] = path.split('/');
   if (first === 'versions') return { kind: 'versions', explicit: true };
   if (!KNOWN_VERSION.test(first)) return { kind: 'versions', explicit: false };

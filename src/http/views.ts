@@ -19,7 +19,9 @@ export function membersView(members: MemberRecord[]) {
 
 /** glance.api.v2.images.ResponseSerializer._format_image for a queued image. */
 export function imageView(image: ImageRecord) {
+  // Extra properties come first, in the order they were given.
   return {
+    ...image.extra,
     name: image.name,
     disk_format: image.disk_format,
     container_format: image.container_format,
@@ -38,7 +40,6 @@ export function imageView(image: ImageRecord) {
     id: image.id,
     created_at: image.created_at,
     updated_at: image.updated_at,
-    ...image.extra,
     tags: image.tags,
     self: `/v2/images/${image.id}`,
     file: `/v2/images/${image.id}/file`,
