@@ -1,0 +1,117 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DB_PROFILES, POLICIES } from './domain/profiles';
+import { DEFAULT_MEMBER_QUOTA } from './options';
+import { loadSeedFile, SeedError } from './seed/load-seed';
+import { startGlanceMock, type RunningGlanceMock } from './server';
+
+/** The `glance-mock` program. Returns the exit code; `serve` resolves only when it stops. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CliExit) return err.code;
+    io.error(`glance-mock: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+export interface CliIo {
+  out(line: string): void;
+  error(line: string): void;
+  /** Resolves on SIGINT or SIGTERM. */
+  untilStopped(): Promise<string>;
+}
+
+const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  error: (line) => process.stderr.write(`${line}\n`),
+  untilStopped: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    }),
+};
+
+class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('glance-mock')
+    .description('A stateful test double of the OpenStack Glance v2 image-members API')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.error(s.trimEnd()) })
+    .exitOverride((err) => {
+      throw new CliExit(err.exitCode);
+    });
+
+  program
+    .command('serve')
+    .description('serve the mock until SIGINT or SIGTERM')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 9292)
+    .option('--seed <file>', 'JSON or YAML seed file: projects, images, members, tokens')
+    .option('--member-quota <n>', "Glance's image_member_quota (negative: unlimited, 0: none)", parseInteger, DEFAULT_MEMBER_QUOTA)
+    .addOption(
+      new Option('--db-profile <profile>', 'database behaviour of member ids').choices([...DB_PROFILES]).default('mysql'),
+    )
+    .addOption(new Option('--policy <policy>', 'Glance policy defaults').choices([...POLICIES]).default('legacy'))
+    .action(async (opts: ServeOptions) => serve(opts, io));
+
+  return program;
+}
+
+interface ServeOptions {
+  host: string;
+  port: number;
+  seed?: string;
+  memberQuota: number;
+  dbProfile: (typeof DB_PROFILES)[number];
+  policy: (typeof POLICIES)[number];
+}
+
+async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
+  const seed = opts.seed ? loadSeedOrExit(opts.seed) : undefined;
+  let mock: RunningGlanceMock;
+  try {
+    mock = await startGlanceMock({
+      host: opts.host,
+      port: opts.port,
+      seed,
+      memberQuota: opts.memberQuota,
+      dbProfile: opts.dbProfile,
+      policy: opts.policy,
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code ?? (err as Error).message})`;
+    throw new Error(`${opts.host}:${opts.port} ${why}`);
+  }
+  io.out(`glance-mock listening on ${mock.url} (db profile ${opts.dbProfile}, policy ${opts.policy}, member quota ${opts.memberQuota})`);
+  const signal = await io.untilStopped();
+  await mock.close();
+  io.out(`glance-mock stopped (${signal})`);
+}
+
+function loadSeedOrExit(path: string) {
+  try {
+    return loadSeedFile(path);
+  } catch (err) {
+    if (err instanceof SeedError) throw new Error(`bad seed: ${err.message}`);
+    throw err;
+  }
+}
+
+function parseInteger(value: string): number {
+  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError('must be an integer');
+  return Number(value);
+}
+
+function parsePort(value: string): number {
+  const port = parseInteger(value);
+  if (port < 0 || port > 65535) throw new InvalidArgumentError('must be between 0 and 65535');
+  return port;
+}
