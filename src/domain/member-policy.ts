@@ -63,15 +63,18 @@ export const secureRbacPolicy: MemberPolicy = {
   },
   update(context, image, target) {
     if (context.isAdmin || (isProjectMember(context) && target.isCaller)) return;
-    if (target.isVisible) throw GlanceErrors.policyForbidden('modify_member');
-    throw GlanceErrors.memberNotFound(target.memberId, image.id);
+    refuse('modify_member', image, target);
   },
   remove(context, image, target) {
     if (context.isAdmin || (isProjectMember(context) && isOwner(context, image))) return;
-    if (target.isCaller && target.isVisible) throw GlanceErrors.policyForbidden('delete_member');
-    throw GlanceErrors.memberNotFound(target.memberId, image.id);
+    refuse('delete_member', image, target);
   },
 };
+
+function refuse(action: string, image: ImageRecord, target: MemberTarget): never {
+  if (target.isVisible) throw GlanceErrors.policyForbidden(action);
+  throw GlanceErrors.memberNotFound(target.memberId, image.id);
+}
 
 export const memberPolicies: Record<PolicyName, MemberPolicy> = {
   legacy: legacyPolicy,

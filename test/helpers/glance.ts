@@ -27,6 +27,14 @@ export class GlanceClient {
     return body === undefined ? req : req.send(typeof body === 'string' ? body : JSON.stringify(body));
   }
 
+  patch(path: string, body: unknown, headers: Headers = personas.owner) {
+    return request(this.app)
+      .patch(path)
+      .set(headers)
+      .set('Content-Type', 'application/openstack-images-v2.1-json-patch')
+      .send(JSON.stringify(body));
+  }
+
   delete(path: string, headers: Headers = personas.owner) {
     return request(this.app).delete(path).set(headers);
   }

@@ -1,0 +1,94 @@
+import { GlanceMessages as M } from '../src';
+import { GlanceClient, MEMBERS_PATH, MEMBER_PATH } from './helpers/glance';
+import { identity, MEMBER, OTHER_MEMBER, OWNER, personas } from './helpers/personas';
+
+/** Cases beyond the persona matrix, as the real Glance with the new defaults answered them. */
+const message = (res: { body: { message: string } }) => res.body.message.replace(/<br \/><br \/>\n\n\n$/, '');
+const asJson = (headers: Record<string, string>) => ({ ...headers, Accept: 'application/json' });
+
+describe('secure RBAC: roles decide, and a refusal reads 404 where the caller cannot see the row', () => {
+  let glance: GlanceClient;
+  let imageId: string;
+  beforeEach(async () => {
+    glance = new GlanceClient({ policy: 'secure-rbac' });
+    imageId = await glance.sharedImageWithMembers();
+  });
+
+  const readerOwner = asJson(identity(OWNER, 'reader'));
+  const memberOnlyOwner = asJson(identity(OWNER, 'member'));
+  const noRolesOwner = asJson(identity(OWNER, ''));
+
+  it('when a reader-only owner deletes a member it can see, then 403 delete_member', async () => {
+    const res = await glance.delete(MEMBER_PATH(imageId, MEMBER), readerOwner);
+    expect(res.status).toBe(403);
+    expect(message(res)).toBe(M.policyForbidden('delete_member'));
+  });
+
+  it('when a reader-only owner adds a member, then 403 add_member; it still lists and shows', async () => {
+    const res = await glance.post(MEMBERS_PATH(imageId), { member: 'x' }, readerOwner);
+    expect(res.status).toBe(403);
+    expect(message(res)).toBe(M.policyForbidden('add_member'));
+    expect((await glance.get(MEMBERS_PATH(imageId), readerOwner)).status).toBe(200);
+    expect((await glance.get(MEMBER_PATH(imageId, MEMBER), readerOwner)).status).toBe(200);
+  });
+
+  it.each([
+    ['member-only', memberOnlyOwner],
+    ['role-less', noRolesOwner],
+  ])('when a %s owner calls the members API, then 404 resource not found', async (_label, headers) => {
+    for (const res of [
+      await glance.get(MEMBERS_PATH(imageId), headers),
+      await glance.post(MEMBERS_PATH(imageId), { member: 'x' }, headers),
+      await glance.delete(MEMBER_PATH(imageId, MEMBER), headers),
+      await glance.get(`/v2/images/${imageId}`, headers),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(message(res)).toBe(M.resourceNotFound);
+    }
+  });
+
+  it('when a reader-only member changes its status, then 403 modify_member', async () => {
+    const res = await glance.put(MEMBER_PATH(imageId, MEMBER), { status: 'accepted' }, asJson(identity(MEMBER, 'reader')));
+    expect(res.status).toBe(403);
+    expect(message(res)).toBe(M.policyForbidden('modify_member'));
+  });
+
+  it('when another member deletes or updates an entry it cannot see, then 404 member not found', async () => {
+    for (const res of [
+      await glance.delete(MEMBER_PATH(imageId, MEMBER), asJson(personas.otherMember)),
+      await glance.put(MEMBER_PATH(imageId, MEMBER), { status: 'accepted' }, asJson(personas.otherMember)),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(message(res)).toBe(M.memberNotFound(MEMBER, imageId));
+    }
+  });
+
+  it('when an admin-only caller adds and lists, then 200', async () => {
+    const admin = identity('admin-project', 'admin');
+    expect((await glance.post(MEMBERS_PATH(imageId), { member: 'ao' }, admin)).status).toBe(200);
+    expect((await glance.get(MEMBERS_PATH(imageId), admin)).body.members).toHaveLength(3);
+  });
+
+  it('when a reader-only stranger adds to a public image, then the sharing check answers first', async () => {
+    const publicId = await glance.imageWithVisibility('public');
+    const res = await glance.post(MEMBERS_PATH(publicId), { member: 'x' }, asJson(identity('stranger', 'reader')));
+    expect(res.status).toBe(403);
+    expect(message(res)).toBe(M.createMemberForbidden(publicId));
+  });
+
+  it('when a role-less caller lists or creates images, then 403 get_images and add_image', async () => {
+    const list = await glance.get('/v2/images', noRolesOwner);
+    expect(list.status).toBe(403);
+    expect(message(list)).toBe(M.policyForbidden('get_images'));
+    const create = await glance.post('/v2/images', { name: 'x' }, asJson(identity(OWNER, 'reader')));
+    expect(create.status).toBe(403);
+    expect(message(create)).toBe(M.policyForbidden('add_image'));
+  });
+
+  it('when the legacy policy gets the same role-less calls, then roles do not matter', async () => {
+    const legacy = new GlanceClient();
+    const id = await legacy.sharedImageWithMembers();
+    expect((await legacy.get(MEMBERS_PATH(id), noRolesOwner)).status).toBe(200);
+    expect((await legacy.delete(MEMBER_PATH(id, OTHER_MEMBER), noRolesOwner)).status).toBe(204);
+  });
+});
