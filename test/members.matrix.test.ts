@@ -88,9 +88,9 @@ function summary(res: { status: number; body: Record<string, unknown>; text: str
 }
 
 const suites: Array<[string, DbProfileName, PolicyName, Recorded]> = [
-  ['legacy policy, mysql profile (Glance on MariaDB)', 'mysql', 'legacy', legacyMysql as Recorded],
-  ['legacy policy, sqlite profile (Glance on SQLite)', 'sqlite', 'legacy', legacySqlite as Recorded],
-  ['secure RBAC (Glance on SQLite with the new defaults)', 'sqlite', 'secure-rbac', secureRbac as Recorded],
+  ['legacy policy, mysql profile (Glance on MariaDB)', 'mysql', 'legacy', legacyMysql as unknown as Recorded],
+  ['legacy policy, sqlite profile (Glance on SQLite)', 'sqlite', 'legacy', legacySqlite as unknown as Recorded],
+  ['secure RBAC (Glance on SQLite with the new defaults)', 'sqlite', 'secure-rbac', secureRbac as unknown as Recorded],
 ];
 
 describe.each(suites)('member calls as the real Glance answered them: %s', (_label, dbProfile, policy, recorded) => {

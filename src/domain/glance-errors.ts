@@ -151,6 +151,13 @@ export const GlanceErrors = {
   ownerNotUpdatable: () =>
     new GlanceError(403, GlanceMessages.accessDenied, { detail: "Owner can't be updated by non admin." }),
   notImageOwner: () => forbidden('You do not own this image'),
+  propertyNotRemovable: (name: string) =>
+    new GlanceError(403, GlanceMessages.accessDenied, { detail: `Property ${name} may not be removed.` }),
+  reservedAttributePlain: (name: string) => forbidden(GlanceMessages.reservedAttribute(name)),
+  patchOldFormat: () =>
+    badRequest('Operation objects must contain exactly one member named "add", "remove", or "replace".'),
+  markerNotVisible: (imageId: string) => forbidden(`Forbidding request, image ${imageId} not visible`),
+  sortSyntaxMixed: () => badRequest('Old and new sorting syntax cannot be combined'),
   propertyDoesNotExist: (name: string) =>
     new GlanceError(409, GlanceMessages.conflict, { detail: `Property ${name} does not exist.` }),
   deleteImageNotFound: (imageId: string) => notFound(`Failed to find image ${imageId} to delete`),

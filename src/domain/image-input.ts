@@ -1,5 +1,6 @@
 import type { Visibility } from './images';
 
+
 /** A validated `POST /v2/images` body. `owner: null` is an admin's image without owner. */
 export interface ImageDraft {
   id?: string;
@@ -16,11 +17,24 @@ export interface ImageDraft {
   extra: Record<string, string>;
 }
 
-/** A validated JSON-patch document, reduced to the attributes it sets. */
-export interface ImagePatch {
-  name?: string | null;
-  visibility?: Visibility;
-  owner?: string | null;
-  /** Changes to extra properties, in the order given. */
-  extra: Array<{ op: 'add' | 'replace' | 'remove'; name: string; value?: string }>;
+/** One validated JSON-patch change on a single top-level attribute. */
+export interface ImageChange {
+  op: 'add' | 'replace' | 'remove';
+  /** The attribute: a base one (name, visibility, owner, protected, ...) or an extra property. */
+  name: string;
+  value?: unknown;
 }
+
+/** Base attributes a patch may set (the others are read-only or not modelled). */
+export const PATCHABLE_ATTRIBUTES = [
+  'name',
+  'visibility',
+  'owner',
+  'protected',
+  'os_hidden',
+  'min_ram',
+  'min_disk',
+  'disk_format',
+  'container_format',
+  'tags',
+] as const;

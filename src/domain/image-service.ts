@@ -7,7 +7,7 @@ import { GlanceErrors, GlanceMessages } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
 import type { ImageRecord, Visibility } from './images';
 import { isOwner } from './images';
-import type { ImageDraft, ImagePatch } from './image-input';
+import { PATCHABLE_ATTRIBUTES, type ImageChange, type ImageDraft } from './image-input';
 import { selectImages, type ImageQuery } from './image-query';
 import { hasRole } from './context';
 import type { PolicyName } from './profiles';
@@ -67,10 +67,15 @@ export class ImageService {
 
   list(context: RequestContext, query: ImageQuery): ImageRecord[] {
     if (this.secureRbac && !this.isReader(context)) throw GlanceErrors.policyForbidden('get_images');
-    if (query.marker !== undefined && !this.deps.images.find(context, query.marker)) {
-      throw GlanceErrors.badRequest(GlanceMessages.noImageWithId(query.marker));
-    }
+    if (query.marker !== undefined) this.checkMarker(context, query.marker);
     return selectImages(context, this.deps.store.images(), query, this.deps.images);
+  }
+
+  /** A marker must name a live image (400), one the caller may see (403). */
+  private checkMarker(context: RequestContext, marker: string): void {
+    const image = this.deps.store.getImage(marker);
+    if (!image || image.deleted) throw GlanceErrors.badRequest(GlanceMessages.noImageWithId(marker));
+    if (!this.deps.images.isVisible(context, image)) throw GlanceErrors.markerNotVisible(marker);
   }
 
   private get secureRbac(): boolean {
@@ -81,20 +86,24 @@ export class ImageService {
     return context.isAdmin || hasRole(context.roles, 'reader');
   }
 
-  update(context: RequestContext, imageId: string, patch: ImagePatch): ImageRecord {
+  /**
+   * Glance applies a patch change by change, each one checked on its own: an
+   * owner change needs an admin, publicizing needs an admin, anything else the
+   * owner. An empty patch changes nothing, not even `updated_at`.
+   */
+  update(context: RequestContext, imageId: string, changes: ImageChange[]): ImageRecord {
     const image = this.show(context, imageId);
-    if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.notImageOwner();
-    if (patch.visibility === 'public' && !context.isAdmin) throw GlanceErrors.publicizeForbidden();
-    if (patch.owner !== undefined && !context.isAdmin) throw GlanceErrors.ownerNotUpdatable();
-    const extra = applyExtraChanges(image.extra, patch.extra);
-    const updated: ImageRecord = {
-      ...image,
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.visibility !== undefined && { visibility: patch.visibility }),
-      ...(patch.owner !== undefined && { owner: patch.owner }),
-      extra,
-      updated_at: this.now(),
-    };
+    if (changes.length === 0) return image;
+    let updated: ImageRecord = { ...image, extra: { ...image.extra } };
+    for (const change of changes) {
+      if (change.name === 'owner' && !context.isAdmin) throw GlanceErrors.ownerNotUpdatable();
+      if (change.name === 'visibility' && change.value === 'public' && !context.isAdmin) {
+        throw GlanceErrors.publicizeForbidden();
+      }
+      if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.notImageOwner();
+      updated = applyChange(updated, change);
+    }
+    updated.updated_at = this.now();
     this.deps.store.putImage(updated);
     return updated;
   }
@@ -112,13 +121,16 @@ export class ImageService {
   }
 }
 
-/** `replace` and `remove` need the property to exist (409); `add` sets it either way. */
-function applyExtraChanges(current: Record<string, string>, changes: ImagePatch['extra']): Record<string, string> {
-  const extra = { ...current };
-  for (const change of changes) {
-    if (change.op !== 'add' && !(change.name in extra)) throw GlanceErrors.propertyDoesNotExist(change.name);
-    if (change.op === 'remove') delete extra[change.name];
-    else extra[change.name] = change.value as string;
+/** Base attributes cannot be removed; extra properties must exist to be replaced or removed (409). */
+function applyChange(image: ImageRecord, change: ImageChange): ImageRecord {
+  const { op, name, value } = change;
+  if ((PATCHABLE_ATTRIBUTES as readonly string[]).includes(name)) {
+    if (op === 'remove') throw GlanceErrors.propertyNotRemovable(name);
+    return { ...image, [name]: value };
   }
-  return extra;
+  if (op !== 'add' && !(name in image.extra)) throw GlanceErrors.propertyDoesNotExist(name);
+  const extra = { ...image.extra };
+  if (op === 'remove') delete extra[name];
+  else extra[name] = value as string;
+  return { ...image, extra };
 }

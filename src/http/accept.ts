@@ -12,6 +12,8 @@ const OFFERS: Array<{ type: string; subtype: string; format: ErrorFormat }> = [
 
 export function errorFormatFor(accept: string | undefined): ErrorFormat {
   const ranges = parseAccept(accept ?? '');
+  // An unparsable header accepts every offer, so the first one (HTML) wins.
+  if (ranges === undefined) return 'html';
   let best: { q: number; format: ErrorFormat } | undefined;
   for (const offer of OFFERS) {
     const q = qualityOf(offer, ranges);
@@ -25,27 +27,32 @@ interface MediaRange {
   subtype: string;
   q: number;
   specificity: number;
+  /** A range with parameters besides q matches no parameterless offer. */
+  hasParams: boolean;
 }
 
-function parseAccept(header: string): MediaRange[] {
-  return header
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      const [range, ...params] = part.split(';').map((p) => p.trim());
-      const [type = '', subtype = ''] = range.toLowerCase().split('/');
-      const qParam = params.find((p) => /^q=/i.test(p));
-      const q = qParam ? Number(qParam.slice(2)) : 1;
-      const specificity = (type === '*' ? 0 : 1) + (subtype === '*' ? 0 : 1);
-      return { type, subtype, q: Number.isFinite(q) ? q : 0, specificity };
-    });
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function parseAccept(header: string): MediaRange[] | undefined {
+  const ranges: MediaRange[] = [];
+  for (const part of header.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const [range, ...params] = part.split(';').map((p) => p.trim());
+    const [type, subtype, extra] = range.toLowerCase().split('/');
+    if (extra !== undefined || !type || !subtype || !TOKEN.test(type) || !TOKEN.test(subtype)) return undefined;
+    const qParam = params.find((p) => /^q=/i.test(p));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q < 0 || q > 1) return undefined;
+    const specificity = (type === '*' ? 0 : 1) + (subtype === '*' ? 0 : 1);
+    ranges.push({ type, subtype, q, specificity, hasParams: params.some((p) => !/^q=/i.test(p)) });
+  }
+  return ranges;
 }
 
 function qualityOf(offer: { type: string; subtype: string }, ranges: MediaRange[]): number {
   const matching = ranges
     .filter(
-      (r) => (r.type === '*' || r.type === offer.type) && (r.subtype === '*' || r.subtype === offer.subtype),
+      (r) =>
+        !r.hasParams && (r.type === '*' || r.type === offer.type) && (r.subtype === '*' || r.subtype === offer.subtype),
     )
     .sort((a, b) => b.specificity - a.specificity);
   return matching.length > 0 ? matching[0].q : 0;

@@ -2,9 +2,8 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { GlanceError, GlanceErrors } from '../domain/glance-errors';
 import type { IdentityResolver } from '../identity/identity';
 import type { IdSource } from '../runtime/ids';
-import { formatError } from './error-format';
-import { pythonJson } from './python-json';
 import { collectRawBody } from './raw-body';
+import { REQUEST_ID, sendError, sendResult } from './reply';
 import { decodePath, type RouteResult, type Router } from './router';
 import { negotiateVersion, versionsResponse } from './versions';
 
@@ -13,8 +12,6 @@ export interface AppParts {
   identity: IdentityResolver;
   ids: IdSource;
 }
-
-const REQUEST_ID = 'X-Openstack-Request-Id';
 
 /**
  * The one request pipeline, in the order of Glance's paste pipeline:
@@ -28,31 +25,38 @@ export function buildExpressApp(parts: AppParts): Express {
   app.disable('etag');
   app.use(collectRawBody);
   app.use((req, res) => handle(parts, req, res));
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => sendError(req, res, toGlanceError(err)));
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, toGlanceError(err)));
   return app;
 }
 
 function handle(parts: AppParts, req: Request, res: Response): void {
+  let requestId: string | undefined;
   try {
     const [rawPath, rawQuery = ''] = req.originalUrl.split(/\?(.*)/s);
     const path = decodePath(rawPath);
-    if (path === '/healthcheck') return send(res, { status: 200, raw: 'OK', contentType: 'text/plain; charset=UTF-8' });
-    if (req.method === 'OPTIONS') return send(res, { status: 200 });
+    if (path === '/healthcheck') return sendResult(res, healthcheck(req));
+    if (req.method === 'OPTIONS') return sendResult(res, { status: 200 });
     const negotiated = negotiateVersion(path, req.headers.accept);
-    if (negotiated.kind === 'versions') return send(res, versionsResponse(req, negotiated.explicit));
+    if (negotiated.kind === 'versions') return sendResult(res, versionsResponse(req, negotiated.explicit));
     const context = parts.identity.resolve(req.headers);
     if (!context) throw GlanceErrors.unauthorized();
-    res.setHeader(REQUEST_ID, requestId(req) ?? parts.ids.requestId());
-    if (negotiated.path === '/v2') return send(res, redirectToSlash(req));
-    const { handler, params } = parts.router.match(req.method, negotiated.path);
-    if (BODILESS.includes(req.method) && req.rawBody?.present) throw GlanceErrors.bodyNotExpected();
-    send(res, handler({ context, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }));
+    const callerId = callerRequestId(req);
+    // An over-long id breaks Glance's request context: routing errors go out without an id, routes fail.
+    if (callerId !== null) requestId = callerId ?? parts.ids.requestId();
+    if (negotiated.path === '/v2') return sendResult(res, redirectToSlash(req), requestId);
+    const { handler, params, bodiless } = parts.router.match(req.method, negotiated.path);
+    if (requestId === undefined) throw GlanceErrors.serverError();
+    if (bodiless && req.rawBody?.present) throw GlanceErrors.bodyNotExpected();
+    sendResult(res, handler({ context, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }), requestId);
   } catch (err) {
-    sendError(req, res, toGlanceError(err));
+    sendError(res, toGlanceError(err), requestId);
   }
 }
 
-const BODILESS = ['GET', 'HEAD', 'DELETE'];
+/** oslo.middleware's healthcheck: `OK`, or an empty 204 for HEAD. */
+function healthcheck(req: Request): RouteResult {
+  return req.method === 'HEAD' ? { status: 204 } : { status: 200, raw: 'OK', contentType: 'text/plain; charset=UTF-8' };
+}
 
 /** routes' redirect of the bare version path: `/v2` → `/v2/`. */
 function redirectToSlash(req: Request): RouteResult {
@@ -61,6 +65,7 @@ function redirectToSlash(req: Request): RouteResult {
     raw: '',
     contentType: 'text/plain; charset=utf8',
     headers: { Location: `${req.protocol}://${req.get('host')}/v2/` },
+    order: ['Content-Type', 'Location', REQUEST_ID, 'Content-Length'],
   };
 }
 
@@ -68,42 +73,14 @@ const MAX_REQUEST_ID_LENGTH = 64;
 
 /**
  * oslo.context takes the caller's X-Openstack-Request-Id, trimmed, with `req-`
- * put in front when missing; one over 64 characters breaks Glance (500).
+ * put in front when missing; null when it is too long to be used.
  */
-function requestId(req: Request): string | undefined {
+function callerRequestId(req: Request): string | undefined | null {
   const value = req.headers['x-openstack-request-id'];
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (trimmed === '') return undefined;
-  if (trimmed.length > MAX_REQUEST_ID_LENGTH) {
-    throw GlanceErrors.serverError();
-  }
+  if (trimmed.length > MAX_REQUEST_ID_LENGTH) return null;
   return trimmed.startsWith('req-') ? trimmed : `req-${trimmed}`;
-}
-
-function send(res: Response, result: RouteResult): void {
-  res.status(result.status);
-  for (const [name, value] of Object.entries(('headers' in result && result.headers) || {})) res.setHeader(name, value);
-  if ('json' in result) {
-    res.setHeader('Content-Type', 'application/json');
-    // Glance's serializers write success bodies with ensure_ascii=False.
-    res.end(Buffer.from(pythonJson(result.json, false), 'utf8'));
-  } else if ('raw' in result) {
-    res.setHeader('Content-Type', result.contentType);
-    res.setHeader('Content-Length', Buffer.byteLength(result.raw));
-    res.end(result.raw);
-  } else {
-    res.setHeader('Content-Length', '0');
-    res.end();
-  }
-}
-
-function sendError(req: Request, res: Response, error: GlanceError): void {
-  const formatted = formatError(error, req.headers.accept);
-  res.statusCode = formatted.status;
-  res.statusMessage = formatted.statusMessage;
-  for (const [name, value] of Object.entries(formatted.headers)) res.setHeader(name, value);
-  res.setHeader('Content-Type', formatted.contentType);
-  res.end(Buffer.from(formatted.body, 'utf8'));
 }
 
 /** Anything that is not a GlanceError is Glance's generic 500: no stack trace leaves the mock. */

@@ -15,6 +15,7 @@ export const GLANCE_SCHEMAS = {
 export function schemaRoutes(): Route[] {
   return Object.entries(GLANCE_SCHEMAS).map(([name, schema]) => ({
     path: `/v2/schemas/${name}`,
+    bodiless: ['GET'],
     methods: { GET: () => ({ status: 200, json: schema }) },
   }));
 }

@@ -1,6 +1,5 @@
 import { GlanceErrors, PATCH_MEDIA_TYPES } from '../domain/glance-errors';
-import type { ImageDraft, ImagePatch } from '../domain/image-input';
-import type { Visibility } from '../domain/images';
+import type { ImageChange, ImageDraft } from '../domain/image-input';
 import imageSchema from '../schemas/image.json';
 import { jsonBody } from './json-body';
 import type { RawBody } from './raw-body';
@@ -24,13 +23,14 @@ export function imageDraft(raw: RawBody | undefined): ImageDraft {
   if (Array.isArray(body)) throw GlanceErrors.serverError();
   const fields = body as Record<string, unknown>;
   checkAgainstSchema('image', SCHEMA, fields);
+  if (Object.keys(fields).some((key) => [...key].length > 255)) {
+    throw GlanceErrors.badRequest('Custom property should not be greater than 255 characters.');
+  }
   const readOnly = READ_ONLY.find((key) => key in fields);
   if (readOnly) throw GlanceErrors.readOnlyAttribute(readOnly);
   const reserved = RESERVED.find((key) => key in fields);
   if (reserved) throw GlanceErrors.reservedAttribute(reserved);
-  if (Object.keys(fields).some((key) => [...key].length > 255)) {
-    throw GlanceErrors.badRequest('Custom property should not be greater than 255 characters.');
-  }
+  if ('locations' in fields) throw GlanceErrors.reservedAttributePlain('locations');
   const draft: ImageDraft = { extra: {} };
   for (const [key, value] of Object.entries(fields)) {
     if (SETTABLE.includes(key)) (draft as unknown as Record<string, unknown>)[key] = value;
@@ -39,33 +39,42 @@ export function imageDraft(raw: RawBody | undefined): ImageDraft {
   return draft;
 }
 
-interface PatchOperation {
-  op: 'add' | 'remove' | 'replace';
-  path: string;
-  value?: unknown;
-}
-
-/** `PATCH /v2/images/{id}`: Glance's RequestDeserializer.update, in its order. */
-export function imagePatch(contentType: string | undefined, raw: RawBody | undefined): ImagePatch {
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  if (!PATCH_MEDIA_TYPES.includes(mediaType)) throw GlanceErrors.unsupportedPatchType(contentType ?? '');
+/**
+ * `PATCH /v2/images/{id}`: Glance's RequestDeserializer.update, in its order.
+ * The media type is compared exactly; v2.0 patches name the operation by key
+ * (`{"replace": "/name", "value": ...}`), v2.1 patches by `op` and `path`.
+ */
+export function imageChanges(contentType: string | undefined, raw: RawBody | undefined): ImageChange[] {
+  const mediaType = (contentType ?? 'text/plain').split(';')[0].trim();
+  if (!PATCH_MEDIA_TYPES.includes(mediaType)) throw GlanceErrors.unsupportedPatchType(contentType ?? 'text/plain');
+  const oldFormat = mediaType === PATCH_MEDIA_TYPES[0];
   const body = jsonBody(raw);
   if (!Array.isArray(body)) throw GlanceErrors.patchNotArray();
-  const patch: ImagePatch = { extra: [] };
-  for (const change of body.map(patchOperation)) applyOperation(patch, change);
-  return patch;
+  return body.map((raw) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw GlanceErrors.patchOperationNotObject();
+    const change = raw as Record<string, unknown>;
+    const { op, pointer } = oldFormat ? oldOperation(change) : operation(change);
+    const name = decodePointer(pointer);
+    if (op !== 'remove' && !('value' in change)) throw GlanceErrors.patchValueMissing(op);
+    return checkedChange({ op, name, value: change.value });
+  });
 }
 
-function patchOperation(raw: unknown): PatchOperation {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw GlanceErrors.patchOperationNotObject();
-  const change = raw as Record<string, unknown>;
+type Op = ImageChange['op'];
+const OPS: Op[] = ['add', 'remove', 'replace'];
+
+function operation(change: Record<string, unknown>): { op: Op; pointer: string } {
   const op = change.op;
   if (op === undefined || op === null) throw GlanceErrors.patchOpMissing();
-  if (op !== 'add' && op !== 'remove' && op !== 'replace') throw GlanceErrors.patchOpInvalid(String(op));
+  if (!OPS.includes(op as Op)) throw GlanceErrors.patchOpInvalid(String(op));
   if (!('path' in change)) throw GlanceErrors.patchPathMissing();
-  const path = decodePointer(String(change.path));
-  if (op !== 'remove' && !('value' in change)) throw GlanceErrors.patchValueMissing(op);
-  return { op, path, value: change.value };
+  return { op: op as Op, pointer: String(change.path) };
+}
+
+function oldOperation(change: Record<string, unknown>): { op: Op; pointer: string } {
+  const named = OPS.filter((op) => op in change);
+  if (named.length !== 1) throw GlanceErrors.patchOldFormat();
+  return { op: named[0], pointer: String(change[named[0]]) };
 }
 
 function decodePointer(pointer: string): string {
@@ -80,16 +89,11 @@ function decodePointer(pointer: string): string {
   return parts[0];
 }
 
-function applyOperation(patch: ImagePatch, change: PatchOperation): void {
-  const { op, path, value } = change;
-  if (DISALLOWED.includes(path) || READ_ONLY.includes(path) || path === 'id') {
-    throw GlanceErrors.readOnlyAttribute(path);
-  }
-  if (RESERVED.includes(path)) throw GlanceErrors.reservedAttribute(path);
-  if (op !== 'remove') checkAgainstSchema('image', SCHEMA, { [path]: value });
-  if (path === 'name') patch.name = value as string | null;
-  else if (path === 'visibility') patch.visibility = value as Visibility;
-  else if (path === 'owner') patch.owner = value as string | null;
-  else if (BASE_PROPERTIES.includes(path)) return; // other base attributes: accepted, not modelled
-  else patch.extra.push({ op, name: path, value: value as string | undefined });
+/** Glance's `_validate_change`: read-only (403), reserved (403), then the value against the schema (400). */
+function checkedChange(change: ImageChange): ImageChange {
+  const { op, name, value } = change;
+  if (DISALLOWED.includes(name) || READ_ONLY.includes(name) || name === 'id') throw GlanceErrors.readOnlyAttribute(name);
+  if (RESERVED.includes(name) || name === 'locations') throw GlanceErrors.reservedAttributePlain(name);
+  if (op !== 'remove') checkAgainstSchema('image', SCHEMA, { [name]: value });
+  return change;
 }

@@ -37,9 +37,7 @@ function parseSort(params: URLSearchParams): SortKey[] {
   const dirs = params.getAll('sort_dir');
   if (sort !== null) {
     if (keys.length > 0 || dirs.length > 0) {
-      throw GlanceErrors.badRequest(
-        "The 'sort_key' and 'sort_dir' parameters are deprecated and cannot be used with the 'sort' parameter.",
-      );
+      throw GlanceErrors.sortSyntaxMixed();
     }
     return sort.split(',').map((part) => {
       const [key, dir = 'desc'] = part.trim().split(':');

@@ -1,5 +1,5 @@
 import type { ImageService } from '../domain/image-service';
-import { imageDraft, imagePatch } from './image-bodies';
+import { imageChanges, imageDraft } from './image-bodies';
 import { imageQuery, pageLinks } from './image-query-params';
 import type { Route } from './router';
 import { imageView } from './views';
@@ -37,19 +37,20 @@ export function imageRoutes(images: ImageService): Route[] {
     },
     {
       path: '/v2/images/:image_id',
+      bodiless: ['GET', 'DELETE'],
       methods: {
         GET: ({ context, params }) => ({
           status: 200,
           json: imageView(images.show(context, params.image_id)),
         }),
         PATCH: ({ context, params, body, req }) => {
-          const patch = imagePatch(req.headers['content-type'], body);
-          return { status: 200, json: imageView(images.update(context, params.image_id, patch)) };
+          const changes = imageChanges(req.headers['content-type'], body);
+          return { status: 200, json: imageView(images.update(context, params.image_id, changes)) };
         },
         DELETE: ({ context, params }) => {
           images.remove(context, params.image_id);
           // Glance's image delete answers 204 with webob's default Content-Type.
-          return { status: 204, raw: '', contentType: 'text/html; charset=UTF-8' };
+          return { status: 204, raw: '', contentType: 'text/html; charset=UTF-8', order: ['Content-Type', 'Content-Length'] };
         },
       },
     },

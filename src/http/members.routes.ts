@@ -8,6 +8,7 @@ export function memberRoutes(members: MembersService): Route[] {
   return [
     {
       path: '/v2/images/:image_id/members',
+      bodiless: ['GET'],
       methods: {
         GET: ({ context, params }) => ({ status: 200, json: membersView(members.list(context, params.image_id)) }),
         POST: ({ context, params, body }) => {
@@ -20,6 +21,7 @@ export function memberRoutes(members: MembersService): Route[] {
     },
     {
       path: '/v2/images/:image_id/members/:member_id',
+      bodiless: ['GET', 'DELETE'],
       methods: {
         GET: ({ context, params }) => ({
           status: 200,

@@ -13,8 +13,8 @@ export interface RouteInput {
 
 /** What a route answers; the pipeline serialises it the way Glance does. */
 export type RouteResult =
-  | { status: number; json: unknown; headers?: Record<string, string> }
-  | { status: number; raw: string; contentType: string; headers?: Record<string, string> }
+  | { status: number; json: unknown; headers?: Record<string, string>; order?: string[] }
+  | { status: number; raw: string; contentType: string; headers?: Record<string, string>; order?: string[] }
   | { status: number };
 
 export type RouteHandler = (input: RouteInput) => RouteResult;
@@ -22,6 +22,8 @@ export type RouteHandler = (input: RouteInput) => RouteResult;
 export interface Route {
   path: string;
   methods: Record<string, RouteHandler>;
+  /** Methods whose requests must come without a body (Glance's 400 otherwise). */
+  bodiless?: string[];
 }
 
 /**
@@ -36,14 +38,14 @@ export class Router {
     this.compiled = routes.map((route) => ({ segments: route.path.split('/'), route }));
   }
 
-  match(method: string, decodedPath: string): { handler: RouteHandler; params: Record<string, string> } {
+  match(method: string, decodedPath: string): { handler: RouteHandler; params: Record<string, string>; bodiless: boolean } {
     const segments = decodedPath.split('/');
     for (const { segments: pattern, route } of this.compiled) {
       const params = matchSegments(pattern, segments);
       if (!params) continue;
       const handler = route.methods[method];
       if (!handler) throw GlanceErrors.methodNotAllowed(method, Object.keys(route.methods).join(', '));
-      return { handler, params };
+      return { handler, params, bodiless: route.bodiless?.includes(method) ?? false };
     }
     throw GlanceErrors.resourceNotFound();
   }

@@ -9,7 +9,8 @@ const VERSIONS: Array<[string, 'CURRENT' | 'SUPPORTED']> = [
   ),
 ];
 
-const KNOWN_VERSION = /^v2(?:\.(?:[0-9]|1[0-6]))?$/;
+/** Only the listed versions (and the bare `v2`) are served; any other is answered with the list. */
+const KNOWN_VERSIONS = new Set(['v2', ...VERSIONS.map(([id]) => id)]);
 
 export type Negotiated = { kind: 'versions'; explicit: boolean } | { kind: 'api'; path: string };
 
@@ -24,7 +25,7 @@ export function negotiateVersion(path: string, accept: string | undefined): Nego
   if (accept?.startsWith('application/vnd.openstack.images-')) return { kind: 'versions', explicit: false };
   const [, first = '', ...rest] = path.split('/');
   if (first === 'versions') return { kind: 'versions', explicit: true };
-  if (!KNOWN_VERSION.test(first)) return { kind: 'versions', explicit: false };
+  if (!KNOWN_VERSIONS.has(first)) return { kind: 'versions', explicit: false };
   return { kind: 'api', path: ['', 'v2', ...rest].join('/') };
 }
 
@@ -35,5 +36,5 @@ export function versionsResponse(req: Request, explicit: boolean): RouteResult {
     status,
     links: [{ rel: 'self', href: `${base}/v2/` }],
   }));
-  return { status: explicit ? 200 : 300, json: { versions } };
+  return { status: explicit ? 200 : 300, json: { versions }, order: ['Content-Type', 'Content-Length'] };
 }

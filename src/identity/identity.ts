@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestContext } from '../domain/context';
 import { requestContext } from '../domain/context';
+import { GlanceError, GlanceMessages } from '../domain/glance-errors';
 import type { Clock } from '../runtime/clock';
 import type { TokenRegistry } from './tokens';
 
@@ -21,6 +22,7 @@ const header = (headers: IncomingHttpHeaders, name: string): string | undefined 
  */
 export function fromTrustedHeaders(headers: IncomingHttpHeaders): RequestContext | undefined {
   if (header(headers, 'x-identity-status') !== 'Confirmed') return undefined;
+  assertServiceCatalog(header(headers, 'x-service-catalog'));
   return requestContext({
     projectId: header(headers, 'x-project-id') ?? header(headers, 'x-tenant-id') ?? header(headers, 'x-tenant'),
     userId: header(headers, 'x-user-id') ?? header(headers, 'x-user'),
@@ -39,4 +41,14 @@ export function createIdentityResolver(tokens: TokenRegistry, clock: Clock): Ide
       return identity ? requestContext(identity) : undefined;
     },
   };
+}
+
+/** Glance's ContextMiddleware parses X-Service-Catalog and fails the request when it is not JSON. */
+function assertServiceCatalog(catalog: string | undefined): void {
+  if (catalog === undefined) return;
+  try {
+    JSON.parse(catalog);
+  } catch {
+    throw new GlanceError(500, GlanceMessages.serverError, { detail: 'Invalid service catalog json.' });
+  }
 }
