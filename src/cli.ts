@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { conformance, type ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
 import { DEFAULT_MEMBER_QUOTA } from './options';
 import { loadSeedFile, SeedError } from './seed/load-seed';
@@ -60,6 +61,23 @@ function buildProgram(io: CliIo): Command {
     )
     .addOption(new Option('--policy <policy>', 'Glance policy defaults').choices([...POLICIES]).default('legacy'))
     .action(async (opts: ServeOptions) => serve(opts, io));
+
+  program
+    .command('conformance')
+    .description('send the conformance cases to a Glance (or the mock) and compare the answers')
+    .requiredOption('--target <url>', 'the server under test')
+    .option('--against <url>', 'a reference server to diff with (default: the recorded expectations)')
+    .addOption(new Option('--profile <profile>', 'database profile of the recorded expectations').choices([...DB_PROFILES]).default('mysql'))
+    .option('--report <file>', 'write a JSON report')
+    .option('--record <file>', 'record the target\'s answers as expectations instead of comparing')
+    .option('--tokens <file>', 'act through X-Auth-Token values: JSON {persona: {token, project}} (default: trusted headers)')
+    .option('--against-tokens <file>', 'tokens for the --against server')
+    .option('--only <prefix>', 'run only the cases whose id starts with this')
+    .option('--concurrency <n>', 'cases in flight at once', parseInteger, 4)
+    .action(async (opts: ConformanceOptions) => {
+      const code = await conformance(opts, io.out);
+      if (code !== 0) throw new CliExit(code);
+    });
 
   return program;
 }

@@ -1,0 +1,38 @@
+# Shared by the conformance scripts: start and stop real Glance instances and mocks.
+# Everything started is recorded and stopped on exit.
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+REAL="$ROOT/scripts/real-glance"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/glance-conformance.XXXXXX")"
+GLANCE_DIRS=()
+MOCK_PIDS=()
+
+cleanup() {
+  for pid in "${MOCK_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for dir in "${GLANCE_DIRS[@]}"; do "$REAL/stop.sh" "$dir" >/dev/null 2>&1 || true; done
+}
+trap cleanup EXIT
+
+# start_glance PROFILE PORT: a real Glance Zed, SQLite for sqlite, a private MariaDB for mysql.
+start_glance() {
+  local profile="$1" port="$2" db dir
+  db=$([ "$profile" = mysql ] && echo mariadb || echo sqlite)
+  dir="$WORK/glance-$profile"
+  GLANCE_DIRS+=("$dir")
+  "$REAL/start.sh" --db "$db" --port "$port" --dir "$dir" | tail -n 1
+}
+
+# start_mock PROFILE: the mock on an ephemeral loopback port; prints its URL.
+start_mock() {
+  local profile="$1" log="$WORK/mock-$1.log" url=""
+  node "$ROOT/bin/glance-mock.js" serve --port 0 --db-profile "$profile" >"$log" 2>&1 &
+  MOCK_PIDS+=("$!")
+  for _ in $(seq 1 100); do
+    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 || true)
+    [ -n "$url" ] && { echo "$url"; return 0; }
+    sleep 0.1
+  done
+  echo "the mock did not start: $(cat "$log")" >&2
+  return 1
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The live proof CI runs: a real Glance Zed per profile (SQLite; MariaDB for mysql) and the
+# mock with the matching profile, diffed case by case. Any mismatch fails.
+# Usage: scripts/conformance/live-diff.sh [REPORT_DIR]   (JSON reports go there)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+REPORTS="${1:-$WORK}"
+mkdir -p "$REPORTS"
+[ -f dist/cli.js ] || npm run build
+status=0
+for profile in sqlite mysql; do
+  port=$([ "$profile" = mysql ] && echo "${GLANCE_MYSQL_PORT:-9494}" || echo "${GLANCE_SQLITE_PORT:-9493}")
+  real=$(start_glance "$profile" "$port")
+  mock=$(start_mock "$profile")
+  echo "== conformance, $profile profile: mock $mock against real Glance $real"
+  node bin/glance-mock.js conformance --target "$mock" --against "$real" --profile "$profile" \
+    --report "$REPORTS/conformance-$profile.json" || status=1
+done
+exit "$status"

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { allCases } from './cases';
+import { expectationsFile, readExpectations, writeExpectations } from './expectations';
+import { tokenIdentities, trustedHeaderIdentities, type Identities } from './identities';
+import { buildReport, compareAll, formatReport } from './report';
+import { runCases } from './runner';
+
+export interface ConformanceOptions {
+  target: string;
+  against?: string;
+  profile: 'mysql' | 'sqlite';
+  report?: string;
+  record?: string;
+  tokens?: string;
+  againstTokens?: string;
+  only?: string;
+  concurrency: number;
+}
+
+/** `glance-mock conformance`: 0 when everything matches, 1 on any mismatch. */
+export async function conformance(options: ConformanceOptions, print: (text: string) => void): Promise<number> {
+  const cases = allCases().filter((c) => !options.only || c.id.startsWith(options.only));
+  const runAgainst = async (url: string, tokens: string | undefined) => {
+    const run = `cf${randomBytes(3).toString('hex')}`;
+    const identities: Identities = tokens ? tokenIdentities(tokens) : trustedHeaderIdentities(run);
+    return runCases({ baseUrl: url, identities, run, cases, concurrency: options.concurrency });
+  };
+  const actual = await runAgainst(options.target, options.tokens);
+  if (options.record) {
+    writeExpectations(options.record, { source: options.target, recordedAt: new Date().toISOString(), outcomes: actual });
+    print(`recorded ${cases.length} cases from ${options.target} into ${options.record}`);
+    return 0;
+  }
+  let expected;
+  let againstLabel: string;
+  if (options.against) {
+    expected = await runAgainst(options.against, options.againstTokens);
+    againstLabel = options.against;
+  } else {
+    const file = expectationsFile(options.profile);
+    expected = readExpectations(file).outcomes;
+    againstLabel = `recorded ${options.profile} expectations`;
+  }
+  // Expected comes from the reference (the real Glance or its recording), actual from the target.
+  const report = buildReport(compareAll(cases, expected, actual), {
+    target: options.target,
+    against: againstLabel,
+    profile: options.profile,
+  });
+  print(formatReport(report));
+  if (options.report) writeFileSync(options.report, `${JSON.stringify(report, null, 1)}\n`);
+  return report.mismatched === 0 ? 0 : 1;
+}
