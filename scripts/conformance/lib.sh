@@ -15,22 +15,25 @@ cleanup() {
 trap cleanup EXIT
 
 # start_glance PROFILE PORT: a real Glance Zed, SQLite for sqlite, a private MariaDB for mysql.
+# Sets URL (not run in a subshell, so the cleanup list keeps what was started).
 start_glance() {
   local profile="$1" port="$2" db dir
   db=$([ "$profile" = mysql ] && echo mariadb || echo sqlite)
   dir="$WORK/glance-$profile"
   GLANCE_DIRS+=("$dir")
-  "$REAL/start.sh" --db "$db" --port "$port" --dir "$dir" | tail -n 1
+  "$REAL/start.sh" --db "$db" --port "$port" --dir "$dir" >"$WORK/start-$profile.out"
+  URL=$(tail -n 1 "$WORK/start-$profile.out")
 }
 
-# start_mock PROFILE: the mock on an ephemeral loopback port; prints its URL.
+# start_mock PROFILE: the mock on an ephemeral loopback port. Sets URL.
 start_mock() {
-  local profile="$1" log="$WORK/mock-$1.log" url=""
+  local profile="$1" log="$WORK/mock-$1.log"
   node "$ROOT/bin/glance-mock.js" serve --port 0 --db-profile "$profile" >"$log" 2>&1 &
   MOCK_PIDS+=("$!")
+  URL=""
   for _ in $(seq 1 100); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 || true)
-    [ -n "$url" ] && { echo "$url"; return 0; }
+    URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 || true)
+    [ -n "$URL" ] && return 0
     sleep 0.1
   done
   echo "the mock did not start: $(cat "$log")" >&2

@@ -11,8 +11,10 @@ mkdir -p "$REPORTS"
 status=0
 for profile in sqlite mysql; do
   port=$([ "$profile" = mysql ] && echo "${GLANCE_MYSQL_PORT:-9494}" || echo "${GLANCE_SQLITE_PORT:-9493}")
-  real=$(start_glance "$profile" "$port")
-  mock=$(start_mock "$profile")
+  start_glance "$profile" "$port"
+  real="$URL"
+  start_mock "$profile"
+  mock="$URL"
   echo "== conformance, $profile profile: mock $mock against real Glance $real"
   node bin/glance-mock.js conformance --target "$mock" --against "$real" --profile "$profile" \
     --report "$REPORTS/conformance-$profile.json" || status=1

@@ -8,7 +8,8 @@ cd "$ROOT"
 [ -f dist/cli.js ] || npm run build
 for profile in sqlite mysql; do
   port=$([ "$profile" = mysql ] && echo "${GLANCE_MYSQL_PORT:-9494}" || echo "${GLANCE_SQLITE_PORT:-9493}")
-  url=$(start_glance "$profile" "$port")
+  start_glance "$profile" "$port"
+  url="$URL"
   node bin/glance-mock.js conformance --target "$url" --profile "$profile" \
     --record "src/conformance/expected/$profile.json"
 done
