@@ -1,7 +1,10 @@
 import { startGlanceMock, type DbProfileName, type RunningGlanceMock } from '../src';
 import { allCases } from '../src/conformance/cases';
 import { expectationsFile, readExpectations } from '../src/conformance/expectations';
-import { trustedHeaderIdentities } from '../src/conformance/identities';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tokenIdentities, trustedHeaderIdentities } from '../src/conformance/identities';
 import { normalise } from '../src/conformance/normalise';
 import { buildReport, compareAll, formatReport } from '../src/conformance/report';
 import { runCases } from '../src/conformance/runner';
@@ -40,15 +43,56 @@ describe.each<DbProfileName>(['mysql', 'sqlite'])('conformance of the %s profile
   });
 });
 
+describe('conformance through tokens instead of trusted headers', () => {
+  const personas = ['owner', 'member', 'member2', 'stranger', 'admin', 'noroles'] as const;
+  const roles = (persona: string) => (persona === 'admin' ? ['admin', 'member', 'reader'] : persona === 'noroles' ? [] : ['member', 'reader']);
+  const project = (persona: string) => `tok-${persona === 'noroles' ? 'stranger' : persona}`;
+  let mock: RunningGlanceMock;
+  let tokensFile: string;
+  beforeAll(async () => {
+    mock = await startGlanceMock({
+      port: 0,
+      seed: { tokens: personas.map((p) => ({ token: `token-${p}`, project: project(p), roles: roles(p) })) },
+    });
+    tokensFile = join(mkdtempSync(join(tmpdir(), 'glance-tokens-')), 'personas.json');
+    writeFileSync(tokensFile, JSON.stringify(Object.fromEntries(personas.map((p) => [p, { token: `token-${p}`, project: project(p) }]))));
+  });
+  afterAll(() => mock.close());
+
+  it('when every persona acts through its X-Auth-Token, then the answers still match the recording', async () => {
+    const cases = allCases();
+    const actual = await runCases({ baseUrl: mock.url, identities: tokenIdentities(tokensFile), run: 'tok', cases, concurrency: 8 });
+    const report = buildReport(compareAll(cases, readExpectations(expectationsFile('mysql')).outcomes, actual), {
+      target: mock.url,
+      against: 'mysql',
+      profile: 'mysql',
+    });
+    if (report.mismatched > 0) throw new Error(formatReport(report));
+    expect(report.matched).toBe(cases.length);
+  });
+
+  it('when the tokens file lacks a persona, then the error names it', () => {
+    const partial = join(mkdtempSync(join(tmpdir(), 'glance-tokens-')), 'partial.json');
+    writeFileSync(partial, JSON.stringify({ owner: { token: 't', project: 'p' } }));
+    expect(() => tokenIdentities(partial).headers('member')).toThrow(/has no token for the persona "member"/);
+  });
+});
+
 describe('normalising answers', () => {
-  const ctx = { baseUrl: 'http://127.0.0.1:9292', run: 'r1', tag: 'r1c7', imageIds: ['11111111-2222-4333-8444-555555555555'] };
+  const ctx = {
+    baseUrl: 'http://127.0.0.1:9292',
+    run: 'r1',
+    tag: 'r1c7',
+    imageIds: ['11111111-2222-4333-8444-555555555555'],
+    projects: { member: 'member-r1', member2: 'member2-r1' },
+  };
 
   it('when a body names the case image, the run, a time and a request id, then placeholders replace them', () => {
     const observed = normalise(
       {
         status: 200,
         headers: { 'content-type': 'application/json', location: 'http://127.0.0.1:9292/v2/images/11111111-2222-4333-8444-555555555555' },
-        body: '{"member_id": "member-r1", "image_id": "11111111-2222-4333-8444-555555555555", "name": "r1c7-0", "created_at": "2026-01-01T00:00:00Z", "x": "req-aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"}',
+        body: '{"member_id": "member-r1", "other": "member2-r1", "image_id": "11111111-2222-4333-8444-555555555555", "name": "r1c7-0", "created_at": "2026-01-01T00:00:00Z", "x": "req-aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"}',
       },
       ctx,
     );
@@ -56,7 +100,7 @@ describe('normalising answers', () => {
       status: 200,
       contentType: 'application/json',
       headers: { location: '<base>/v2/images/<image>' },
-      body: '{"member_id": "member-<run>", "image_id": "<image>", "name": "<tag>-0", "created_at": "<time>", "x": "<request-id>"}',
+      body: '{"member_id": "<member>", "other": "<member2>", "image_id": "<image>", "name": "<tag>-0", "created_at": "<time>", "x": "<request-id>"}',
     });
   });
 

@@ -6,14 +6,16 @@ export interface NormaliseContext {
   run: string;
   tag: string;
   imageIds: string[];
+  /** The personas' projects: `<owner>`, `<member>`… whether they came from the run or from tokens. */
+  projects: Record<string, string>;
 }
 
 const COMPARED_HEADERS = ['allow', 'location', 'accept-patch'];
 
 /**
  * What two servers may legitimately differ in is replaced by placeholders:
- * the case's image ids, the run id, timestamps, request ids, other UUIDs and
- * the server's own address. Image lists are put in name order, since Glance
+ * the case's image ids, the personas' projects, the run id, timestamps,
+ * request ids, other UUIDs and the server's own address. Image lists are put in name order, since Glance
  * orders images created within the same second at random.
  */
 export function normalise(res: RawResponse, ctx: NormaliseContext): Observed {
@@ -34,6 +36,8 @@ function placeholders(text: string, ctx: NormaliseContext): string {
   ctx.imageIds.forEach((id, i) => {
     out = out.split(id).join(i === 0 ? '<image>' : `<image${i + 1}>`);
   });
+  const projects = Object.entries(ctx.projects).sort(([, a], [, b]) => b.length - a.length);
+  for (const [persona, project] of projects) out = out.split(project).join(`<${persona}>`);
   out = out.split(ctx.tag).join('<tag>').split(ctx.run).join('<run>');
   return out
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g, '<time>')

@@ -4,6 +4,8 @@ import type { Identities } from './identities';
 import { normalise } from './normalise';
 import type { CaseBody, ConformanceCase, Observed } from './types';
 
+const PERSONAS = ['owner', 'member', 'member2', 'stranger', 'admin'] as const;
+
 export type Outcome = { observed: Observed } | { error: string };
 
 export interface RunOptions {
@@ -50,7 +52,8 @@ async function runCase(options: RunOptions, testCase: ConformanceCase, tag: stri
     imageIds.forEach((id, i) => (values[i === 0 ? 'image' : `image${i + 1}`] = id));
     const headers = { ...identities.headers(testCase.persona), ...testCase.headers };
     const res = await send(baseUrl, testCase.method, fill(testCase.path), headers, fillBody(testCase.body, fill));
-    return { observed: normalise(res, { baseUrl, run, tag, imageIds }) };
+    const projects = Object.fromEntries(PERSONAS.map((p) => [p, identities.project(p)]));
+    return { observed: normalise(res, { baseUrl, run, tag, imageIds, projects }) };
   } catch (err) {
     return { error: (err as Error).message };
   }

@@ -31,7 +31,7 @@ const QUERIES: Array<[string, string, Persona[]]> = [
   ['os-hidden-true', 'os_hidden=true', ['member']],
   ['os-hidden-bogus', 'os_hidden=bogus', ['member']],
   ['name', 'name=accepted-{tag}', ['member']],
-  ['owner', 'owner=owner-{run}', ['member']],
+  ['owner', 'owner={owner}', ['member']],
   ['unknown-property', 'colour=blue', ['member']],
   ['limit-1', 'limit=1&sort_key=name&sort_dir=asc', ['owner']],
   ['limit-negative', 'limit=-1', ['owner']],
