@@ -1,4 +1,5 @@
-import { GlanceMessages as M } from '../src';
+import { GlanceMessages as M, startGlanceMock } from '../src';
+import { send } from '../src/conformance/http-client';
 import { GlanceClient, MEMBERS_PATH, MEMBER_PATH, plainError, type Visibility } from './helpers/glance';
 import { MEMBER, OWNER, personas } from './helpers/personas';
 import { expectMatchesSchema } from './helpers/schemas';
@@ -111,12 +112,19 @@ describe('POST /v2/images/{image_id}/members', () => {
     });
 
     it('when the body is chunked and empty, then 400 malformed JSON (a chunked request has a body)', async () => {
-      const imageId = await glance.createImage({ visibility: 'shared' });
-      const res = await glance
-        .post(MEMBERS_PATH(imageId), undefined, { ...personas.owner, ...JSON_ACCEPT })
-        .set('Transfer-Encoding', 'chunked')
-        .send('');
-      expectError(res, 400, M.malformedJson);
+      const mock = await startGlanceMock({ port: 0 });
+      try {
+        const headers = { ...personas.owner, ...JSON_ACCEPT };
+        const created = await send(mock.url, 'POST', '/v2/images', headers, { raw: '{}' });
+        const imageId = JSON.parse(created.body).id as string;
+        const res = await send(mock.url, 'POST', MEMBERS_PATH(imageId), headers, { chunks: [] });
+        expect(res.status).toBe(400);
+        expect(JSON.parse(res.body).message).toBe(`${M.malformedJson}<br /><br />\n\n\n`);
+        const chunked = await send(mock.url, 'POST', MEMBERS_PATH(imageId), headers, { chunks: ['{"member": ', `"${MEMBER}"}`] });
+        expect(chunked.status).toBe(200);
+      } finally {
+        await mock.close();
+      }
     });
   });
 
