@@ -141,7 +141,6 @@ export const GlanceErrors = {
   memberLimitExceeded: (imageId: string, attempted: number, maximum: number) =>
     new GlanceError(413, GlanceMessages.memberLimitExceeded(imageId, attempted, maximum)),
   policyForbidden: (action: string) => forbidden(GlanceMessages.policyForbidden(action)),
-  policyNotFound: (action: string) => notFound(GlanceMessages.policyForbidden(action)),
 
   noImageWithId: (imageId: string) => notFound(GlanceMessages.noImageWithId(imageId)),
   imageIdExists: (imageId: string) => new GlanceError(409, GlanceMessages.imageIdExists(imageId)),
@@ -177,6 +176,15 @@ export const GlanceErrors = {
   schemaMismatch: (schema: string, reason: string) => badRequest(GlanceMessages.schemaMismatch(schema, reason)),
   invalidMemberStatusFilter: (value: string) => badRequest(GlanceMessages.invalidMemberStatusFilter(value)),
   invalidVisibilityFilter: (value: string) => badRequest(GlanceMessages.invalidVisibilityFilter(value)),
+  invalidSortKey: (key: string, keys: readonly string[]) =>
+    badRequest(`Invalid sort key: ${key}. It must be one of the following: ${keys.join(', ')}.`),
+  invalidSortDirection: (dir: string) => badRequest(`Invalid sort direction: ${dir}`),
+  limitNotInteger: () => badRequest('limit param must be an integer'),
+  limitNegative: () => badRequest('limit param must be positive'),
+  invalidOsHidden: (value: string) =>
+    badRequest(`Invalid value '${value}' for 'os_hidden' filter. Valid values are 'true' or 'false'.`),
+  propertyKeyTooLong: () => badRequest('Custom property should not be greater than 255 characters.'),
+  member4ByteCharacters: () => badRequest("Member can't contain 4 byte unicode characters."),
   badRequest,
   forbidden,
   notFound,

@@ -24,6 +24,6 @@ export function pythonStr(value: unknown): string {
 /** glance.common.utils.no_4byte_params, which guards the member insert on every database. */
 export function assertNo4ByteCharacters(memberId: string): void {
   if ([...memberId].some((c) => c.codePointAt(0)! > 0xffff)) {
-    throw GlanceErrors.badRequest("Member can't contain 4 byte unicode characters.");
+    throw GlanceErrors.member4ByteCharacters();
   }
 }

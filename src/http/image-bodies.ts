@@ -24,7 +24,7 @@ export function imageDraft(raw: RawBody | undefined): ImageDraft {
   const fields = body as Record<string, unknown>;
   checkAgainstSchema('image', SCHEMA, fields);
   if (Object.keys(fields).some((key) => [...key].length > 255)) {
-    throw GlanceErrors.badRequest('Custom property should not be greater than 255 characters.');
+    throw GlanceErrors.propertyKeyTooLong();
   }
   const readOnly = READ_ONLY.find((key) => key in fields);
   if (readOnly) throw GlanceErrors.readOnlyAttribute(readOnly);

@@ -50,21 +50,21 @@ function parseSort(params: URLSearchParams): SortKey[] {
 
 function sortKey(key: string): SortKey['key'] {
   if (!(SORT_KEYS as readonly string[]).includes(key)) {
-    throw GlanceErrors.badRequest(`Invalid sort key: ${key}. It must be one of the following: ${SORT_KEYS.join(', ')}.`);
+    throw GlanceErrors.invalidSortKey(key, SORT_KEYS);
   }
   return key as SortKey['key'];
 }
 
 function sortDir(dir: string): SortKey['dir'] {
-  if (dir !== 'asc' && dir !== 'desc') throw GlanceErrors.badRequest(`Invalid sort direction: ${dir}`);
+  if (dir !== 'asc' && dir !== 'desc') throw GlanceErrors.invalidSortDirection(dir);
   return dir;
 }
 
 function parseLimit(value: string | null): number {
   if (value === null) return DEFAULT_LIMIT;
-  if (!/^\s*[+-]?\d+\s*$/.test(value)) throw GlanceErrors.badRequest('limit param must be an integer');
+  if (!/^\s*[+-]?\d+\s*$/.test(value)) throw GlanceErrors.limitNotInteger();
   const limit = Number(value);
-  if (limit < 0) throw GlanceErrors.badRequest('limit param must be positive');
+  if (limit < 0) throw GlanceErrors.limitNegative();
   return Math.min(limit, MAX_LIMIT);
 }
 
@@ -78,7 +78,7 @@ function parseOsHidden(value: string | null): boolean {
   if (value === null) return false;
   const lowered = value.toLowerCase();
   if (lowered !== 'true' && lowered !== 'false') {
-    throw GlanceErrors.badRequest(`Invalid value '${value}' for 'os_hidden' filter. Valid values are 'true' or 'false'.`);
+    throw GlanceErrors.invalidOsHidden(value);
   }
   return lowered === 'true';
 }
