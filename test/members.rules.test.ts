@@ -1,6 +1,9 @@
-import { FixedClock, GlanceMessages as M } from '../src';
+import { FixedClock, GlanceMessages as M, startGlanceMock } from '../src';
+import { send } from '../src/conformance/http-client';
 import { GlanceClient, MEMBERS_PATH, MEMBER_PATH } from './helpers/glance';
-import { MEMBER, OTHER_MEMBER, personas } from './helpers/personas';
+import { MEMBER, OTHER_MEMBER, OWNER, personas } from './helpers/personas';
+
+const SEEDED = '6e4c1c6e-0c0b-4b0e-9d56-3c3f4f1b2a10';
 import { expectMatchesSchema } from './helpers/schemas';
 
 const JSON_ACCEPT = { Accept: 'application/json' };
@@ -188,6 +191,34 @@ describe('images seen through membership', () => {
     expect(names(await list('?visibility=shared&member_status=all'))).toEqual(['accepted', 'pending', 'rejected']);
     for (const id of [pending, accepted, rejected]) {
       expect((await glance.get(`/v2/images/${id}`, personas.member)).status).toBe(200);
+    }
+  });
+});
+
+describe('bodies on calls that take none', () => {
+  it('when a refused method comes with a malformed body, then the body 400 comes before the 405', async () => {
+    const glance = new GlanceClient();
+    const imageId = await glance.sharedImageWithMembers();
+    const res = await glance.put(MEMBERS_PATH(imageId), '{', { ...personas.owner, ...JSON_ACCEPT });
+    expect(res.status).toBe(400);
+    expect(message(res)).toBe(M.malformedJson);
+    const wellFormed = await glance.put(MEMBERS_PATH(imageId), {}, { ...personas.owner, ...JSON_ACCEPT });
+    expect(wellFormed.status).toBe(405);
+    expect(wellFormed.headers.allow).toBe('GET, POST');
+  });
+
+  it('when a GET carries a chunked body, then it is ignored (only a Content-Length counts)', async () => {
+    const mock = await startGlanceMock({ port: 0, seed: { images: [{ id: SEEDED, owner: OWNER, members: [{ member: MEMBER }] }] } });
+    try {
+      const headers = { ...personas.owner, ...JSON_ACCEPT };
+      const chunked = await send(mock.url, 'GET', MEMBERS_PATH(SEEDED), headers, { chunks: ['{}'] });
+      expect(chunked.status).toBe(200);
+      expect(JSON.parse(chunked.body).members).toHaveLength(1);
+      const withLength = await send(mock.url, 'GET', MEMBERS_PATH(SEEDED), headers, { raw: '{}' });
+      expect(withLength.status).toBe(400);
+      expect(JSON.parse(withLength.body).message).toBe('A body is not expected with this request.<br /><br />\n\n\n');
+    } finally {
+      await mock.close();
     }
   });
 });

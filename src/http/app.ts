@@ -46,7 +46,7 @@ function handle(parts: AppParts, req: Request, res: Response): void {
     if (negotiated.path === '/v2') return sendResult(res, redirectToSlash(req), requestId);
     const { handler, params, bodiless } = parts.router.match(req.method, negotiated.path);
     if (requestId === undefined) throw GlanceErrors.serverError();
-    if (bodiless && req.rawBody?.present) throw GlanceErrors.bodyNotExpected();
+    if (bodiless && (req.rawBody?.declaredLength ?? 0) > 0) throw GlanceErrors.bodyNotExpected();
     sendResult(res, handler({ context, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }), requestId);
   } catch (err) {
     sendError(res, toGlanceError(err), requestId);

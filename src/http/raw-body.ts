@@ -5,6 +5,8 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** The request body as bytes, whatever its Content-Type; `undefined` when Glance would see none. */
 export interface RawBody {
   present: boolean;
+  /** The declared Content-Length: Glance refuses a body on GET/DELETE only when it is positive. */
+  declaredLength: number;
   bytes: Buffer;
 }
 
@@ -30,7 +32,7 @@ export function collectRawBody(req: Request, _res: Response, next: NextFunction)
     if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   });
   req.on('end', () => {
-    req.rawBody = { present, bytes: Buffer.concat(chunks) };
+    req.rawBody = { present, declaredLength: Number.isFinite(length) ? length : 0, bytes: Buffer.concat(chunks) };
     next();
   });
   req.on('error', next);

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { RequestContext } from '../domain/context';
 import { GlanceErrors } from '../domain/glance-errors';
+import { jsonBody } from './json-body';
 import type { RawBody } from './raw-body';
 
 export interface RouteInput {
@@ -44,11 +45,19 @@ export class Router {
       const params = matchSegments(pattern, segments);
       if (!params) continue;
       const handler = route.methods[method];
-      if (!handler) throw GlanceErrors.methodNotAllowed(method, Object.keys(route.methods).join(', '));
+      if (!handler) return { handler: rejectMethod(method, Object.keys(route.methods).join(', ')), params, bodiless: false };
       return { handler, params, bodiless: route.bodiless?.includes(method) ?? false };
     }
     throw GlanceErrors.resourceNotFound();
   }
+}
+
+/** Glance's RejectMethodController still deserializes a body first: a bad one is a 400, not the 405. */
+function rejectMethod(method: string, allow: string): RouteHandler {
+  return ({ body }) => {
+    if (body?.present) jsonBody(body);
+    throw GlanceErrors.methodNotAllowed(method, allow);
+  };
 }
 
 function matchSegments(pattern: string[], segments: string[]): Record<string, string> | undefined {

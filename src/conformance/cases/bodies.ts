@@ -118,5 +118,20 @@ export function bodyCases(): ConformanceCase[] {
       body: { raw: '{}' },
     });
   }
+  // Only a declared Content-Length counts as an unexpected body; a chunked one is ignored.
+  for (const [method, path] of [
+    ['GET', '/v2/images/{image}/members'],
+    ['DELETE', '/v2/images/{image}/members/{member}'],
+  ]) {
+    cases.push({
+      id: `bodies/unexpected-chunked-body/${method} ${path}`,
+      group: 'body where none is expected',
+      fixtures: [{ visibility: 'shared' }],
+      persona: 'owner',
+      method,
+      path,
+      body: { chunks: ['{}'] },
+    });
+  }
   return cases;
 }

@@ -44,6 +44,14 @@ export function errorFormatCases(): ConformanceCase[] {
   ]) {
     cases.push({ id: `errors/${name}`, group: 'error formats', fixtures: [{ visibility: 'shared' }], persona: 'owner', method, path, headers: { Accept: 'application/json' } });
   }
+  // Glance deserializes a body even on a method it refuses: a bad body is a 400 before the 405.
+  for (const [name, method, path, body] of [
+    ['405-with-malformed-body', 'PUT', '/v2/images/{image}/members', { raw: '{' }],
+    ['405-with-string-body', 'DELETE', '/v2/images', { json: 'x' }],
+    ['405-with-valid-body', 'PATCH', '/v2/images/{image}/members', { json: {} }],
+  ] as const) {
+    cases.push({ id: `errors/${name}`, group: 'error formats', fixtures: [{ visibility: 'shared' }], persona: 'owner', method, path, body, headers: { Accept: 'application/json' } });
+  }
   for (const [name, id] of [
     ['echoed', 'req-11111111-2222-4333-8444-555555555555'],
     ['prefixed', 'my-request'],
