@@ -5,7 +5,17 @@ import type { GlanceMockOptions } from './options';
 export { createGlanceMock, type GlanceMock } from './mock';
 export { startGlanceMock, type RunningGlanceMock, type StartOptions } from './server';
 export { type GlanceMockOptions, DEFAULT_MEMBER_QUOTA } from './options';
-export type { SeedData, SeedImage, SeedMember, SeedProject, SeedToken } from './seed/seed-types';
+export type {
+  SeedData,
+  SeedDomain,
+  SeedImage,
+  SeedMember,
+  SeedProject,
+  SeedRole,
+  SeedRoleAssignment,
+  SeedToken,
+  SeedUser,
+} from './seed/seed-types';
 export { loadSeedFile, validateSeed, SeedError } from './seed/load-seed';
 export { FixedClock, systemClock, type Clock } from './runtime/clock';
 export { seededIds, randomIds, type IdSource } from './runtime/ids';

@@ -11,6 +11,7 @@ import { memberRoutes } from './http/members.routes';
 import { Router } from './http/router';
 import { createIdentityResolver } from './identity/identity';
 import { TokenRegistry } from './identity/tokens';
+import { createKeystone } from './keystone/keystone';
 import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './options';
 import { applySeed } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
@@ -43,11 +44,13 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   });
   const imageService = new ImageService({ store, images, clock, ids, policy: resolved.policy });
   const router = new Router([...memberRoutes(members), ...imageRoutes(imageService), ...schemaRoutes()]);
-  const app = buildExpressApp({ router, identity: createIdentityResolver(tokens, clock), ids });
-  const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids }, data);
+  const keystone = createKeystone({ tokens, clock, ids });
+  const app = buildExpressApp({ router, identity: createIdentityResolver(tokens, clock), ids, keystone: keystone.handle });
+  const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
   const reset = () => {
     store.clear();
     tokens.clear();
+    keystone.directory.clear();
     if (resolved.seed) seed(resolved.seed);
   };
   if (resolved.seed) seed(resolved.seed);

@@ -1,6 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GlanceError, GlanceErrors } from '../domain/glance-errors';
 import type { IdentityResolver } from '../identity/identity';
+import type { KeystoneHandler } from '../keystone/keystone.routes';
 import type { IdSource } from '../runtime/ids';
 import { collectRawBody } from './raw-body';
 import { REQUEST_ID, sendError, sendResult } from './reply';
@@ -11,7 +12,13 @@ export interface AppParts {
   router: Router;
   identity: IdentityResolver;
   ids: IdSource;
+  /** The built-in Keystone, served under `/identity`. */
+  keystone?: KeystoneHandler;
 }
+
+/** Where a devstack cloud serves Keystone and Glance; Glance answers at the root as well. */
+const IDENTITY_PREFIX = '/identity';
+const IMAGE_PREFIX = '/image';
 
 /**
  * The one request pipeline, in the order of Glance's paste pipeline:
@@ -33,17 +40,20 @@ function handle(parts: AppParts, req: Request, res: Response): void {
   let requestId: string | undefined;
   try {
     const [rawPath, rawQuery = ''] = req.originalUrl.split(/\?(.*)/s);
-    const path = decodePath(rawPath);
+    if (parts.keystone && underPrefix(rawPath, IDENTITY_PREFIX)) {
+      return parts.keystone(req, res, rawPath.slice(IDENTITY_PREFIX.length), rawQuery);
+    }
+    const { prefix, path } = withoutImagePrefix(decodePath(rawPath));
     if (path === '/healthcheck') return sendResult(res, healthcheck(req));
     if (req.method === 'OPTIONS') return sendResult(res, { status: 200 });
     const negotiated = negotiateVersion(path, req.headers.accept);
-    if (negotiated.kind === 'versions') return sendResult(res, versionsResponse(req, negotiated.explicit));
+    if (negotiated.kind === 'versions') return sendResult(res, versionsResponse(req, negotiated.explicit, prefix));
     const context = parts.identity.resolve(req.headers);
     if (!context) throw GlanceErrors.unauthorized();
     const callerId = callerRequestId(req);
     // An over-long id breaks Glance's request context: routing errors go out without an id, routes fail.
     if (callerId !== null) requestId = callerId ?? parts.ids.requestId();
-    if (negotiated.path === '/v2') return sendResult(res, redirectToSlash(req), requestId);
+    if (negotiated.path === '/v2') return sendResult(res, redirectToSlash(req, prefix), requestId);
     const { handler, params, bodiless } = parts.router.match(req.method, negotiated.path);
     if (requestId === undefined) throw GlanceErrors.serverError();
     if (bodiless && (req.rawBody?.declaredLength ?? 0) > 0) throw GlanceErrors.bodyNotExpected();
@@ -58,13 +68,20 @@ function healthcheck(req: Request): RouteResult {
   return req.method === 'HEAD' ? { status: 204 } : { status: 200, raw: 'OK', contentType: 'text/plain; charset=UTF-8' };
 }
 
+const underPrefix = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+/** Under `/image` Glance runs as a WSGI app mounted there (SCRIPT_NAME): the same API, hrefs carry the prefix. */
+function withoutImagePrefix(path: string): { prefix: string; path: string } {
+  return underPrefix(path, IMAGE_PREFIX) ? { prefix: IMAGE_PREFIX, path: path.slice(IMAGE_PREFIX.length) } : { prefix: '', path };
+}
+
 /** routes' redirect of the bare version path: `/v2` → `/v2/`. */
-function redirectToSlash(req: Request): RouteResult {
+function redirectToSlash(req: Request, prefix: string): RouteResult {
   return {
     status: 302,
     raw: '',
     contentType: 'text/plain; charset=utf8',
-    headers: { Location: `${req.protocol}://${req.get('host')}/v2/` },
+    headers: { Location: `${req.protocol}://${req.get('host')}${prefix}/v2/` },
     order: ['Content-Type', 'Location', REQUEST_ID, 'Content-Length'],
   };
 }

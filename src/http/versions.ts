@@ -29,8 +29,9 @@ export function negotiateVersion(path: string, accept: string | undefined): Nego
   return { kind: 'api', path: ['', 'v2', ...rest].join('/') };
 }
 
-export function versionsResponse(req: Request, explicit: boolean): RouteResult {
-  const base = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+/** Glance builds the hrefs from the request's application URL, so a mount prefix (`/image`) is in them. */
+export function versionsResponse(req: Request, explicit: boolean, prefix = ''): RouteResult {
+  const base = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}${prefix}`;
   const versions = VERSIONS.map(([id, status]) => ({
     id,
     status,

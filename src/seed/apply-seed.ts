@@ -2,12 +2,14 @@ import type { ImageRecord } from '../domain/images';
 import type { MemberRecord } from '../domain/members.types';
 import type { DbProfile } from '../domain/profiles';
 import type { TokenRegistry } from '../identity/tokens';
+import type { KeystoneDirectory } from '../keystone/directory';
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
 import type { IdSource } from '../runtime/ids';
 import type { GlanceStore } from '../store/store';
+import { planIdentitySeed, userIdFor } from './apply-identity-seed';
 import { SeedError, validateSeed } from './load-seed';
-import type { SeedData, SeedImage, SeedProject } from './seed-types';
+import type { SeedData, SeedImage } from './seed-types';
 
 export interface SeedTarget {
   store: GlanceStore;
@@ -15,8 +17,9 @@ export interface SeedTarget {
   db: DbProfile;
   clock: Clock;
   ids: IdSource;
+  /** The built-in Keystone's users, projects and roles. */
+  directory: KeystoneDirectory;
 }
-
 
 /**
  * Load seed data into an instance, bypassing the API's rules (a seed is state,
@@ -34,8 +37,10 @@ export function applySeed(target: SeedTarget, input: unknown): void {
     }
     seen.add(image.id);
   });
+  const storeIdentities = planIdentitySeed(target.directory, seed);
   for (const image of images) target.store.putImage(image);
   for (const [key, member] of members) target.store.putMember(key, member);
+  storeIdentities();
   registerTokens(target, seed);
 }
 
@@ -92,8 +97,8 @@ function memberRecords(target: SeedTarget, image: ImageRecord, seed: SeedImage, 
 function registerTokens(target: SeedTarget, seed: SeedData): void {
   for (const token of seed.tokens ?? []) {
     target.tokens.register(token.token, {
-      projectId: projectId(seed.projects ?? [], token.project),
-      userId: token.user ?? null,
+      projectId: projectIdFor(target.directory, token.project),
+      userId: userIdFor(target.directory, token.user),
       roles: token.roles ?? ['member', 'reader'],
       ...(token.expires_at && { expiresAt: new Date(token.expires_at) }),
     });
@@ -101,9 +106,9 @@ function registerTokens(target: SeedTarget, seed: SeedData): void {
 }
 
 /** A token's project may be given by id or by name. */
-function projectId(projects: SeedProject[], project: string | null | undefined): string | null {
+function projectIdFor(directory: KeystoneDirectory, project: string | null | undefined): string | null {
   if (project === undefined || project === null) return null;
-  return projects.find((p) => p.id === project || p.name === project)?.id ?? project;
+  return directory.listProjects().find((p) => p.id === project || p.name === project)?.id ?? project;
 }
 
 function timestamp(value: string | undefined, fallback: string, field: string): string {

@@ -3,15 +3,56 @@ import type { MemberStatus } from '../domain/members.types';
 
 /** The one seed format: for `seed()`, `--seed FILE` (JSON or YAML) and, later, provider states. */
 export interface SeedData {
+  /** Keystone domains; `default` (named `Default`) exists without being listed. */
+  domains?: SeedDomain[];
   projects?: SeedProject[];
+  /** Keystone users who can get a token with a password. */
+  users?: SeedUser[];
+  /** Roles with fixed ids; a role named only in an assignment gets a stable derived id. */
+  roles?: SeedRole[];
+  role_assignments?: SeedRoleAssignment[];
   tokens?: SeedToken[];
   images?: SeedImage[];
+}
+
+export interface SeedDomain {
+  id: string;
+  name: string;
+  description?: string;
+  enabled?: boolean;
 }
 
 export interface SeedProject {
   id: string;
   name?: string;
+  /** Default `default`. */
   domain_id?: string;
+  description?: string;
+  enabled?: boolean;
+}
+
+export interface SeedUser {
+  /** Default: a stable id derived from the name and domain. */
+  id?: string;
+  name: string;
+  password: string;
+  /** Default `default`. */
+  domain_id?: string;
+  /** A project (id or name) that an unscoped password request is scoped to, as Keystone's default_project_id. */
+  default_project?: string;
+  enabled?: boolean;
+}
+
+export interface SeedRole {
+  id?: string;
+  name: string;
+}
+
+/** The roles a user (id or name) has on a project (id or name). */
+export interface SeedRoleAssignment {
+  user: string;
+  project: string;
+  roles: string[];
 }
 
 /** An X-Auth-Token the mock accepts, standing for a project (by id or name), a user and roles. */
