@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# CI entry for the interop suite: install the real Debian OpenStack clients, then run
+# `npm run test:interop` (the mock in-process on 127.0.0.1, each client call bounded).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[ -d node_modules ] || npm ci --no-audit --no-fund
+bash scripts/interop/install-clients.sh
+npm run test:interop
