@@ -87,3 +87,16 @@ export async function startInteropCloud(): Promise<InteropCloud> {
     close: () => mock.close(),
   };
 }
+
+/** One cloud for a test file: started before its tests, reset before each, closed after. */
+export function useInteropCloud(): { readonly cloud: InteropCloud } {
+  const env = {} as { cloud: InteropCloud };
+  beforeAll(async () => {
+    env.cloud = await startInteropCloud();
+  });
+  afterAll(async () => {
+    await env.cloud?.close();
+  });
+  beforeEach(() => env.cloud.mock.reset());
+  return env;
+}
