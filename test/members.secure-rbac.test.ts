@@ -92,3 +92,23 @@ describe('secure RBAC: roles decide, and a refusal reads 404 where the caller ca
     expect((await legacy.delete(MEMBER_PATH(id, OTHER_MEMBER), noRolesOwner)).status).toBe(204);
   });
 });
+
+describe('secure RBAC: the images API words its refusals as the policy does', () => {
+  it('when a member patches or deletes the image, then 403 modify_image and delete_image', async () => {
+    const glance = new GlanceClient({ policy: 'secure-rbac' });
+    const imageId = await glance.sharedImageWithMembers();
+    const patched = await glance.patch(`/v2/images/${imageId}`, [{ op: 'replace', path: '/name', value: 'x' }], asJson(personas.member));
+    expect(patched.status).toBe(403);
+    expect(message(patched)).toBe(M.policyForbidden('modify_image'));
+    const deleted = await glance.delete(`/v2/images/${imageId}`, asJson(personas.member));
+    expect(deleted.status).toBe(403);
+    expect(message(deleted)).toBe(M.policyForbidden('delete_image'));
+  });
+
+  it('when a non-admin creates an image for another owner, then webob\'s access denied with the reason as detail', async () => {
+    const glance = new GlanceClient({ policy: 'secure-rbac' });
+    const res = await glance.post('/v2/images', { name: 'x', owner: 'other' }, asJson(personas.owner));
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe("Access was denied to this resource.<br /><br />\nYou are not permitted to create images owned by 'other'\n\n");
+  });
+});

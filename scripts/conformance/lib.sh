@@ -14,21 +14,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_glance PROFILE PORT: a real Glance Zed, SQLite for sqlite, a private MariaDB for mysql.
-# Sets URL (not run in a subshell, so the cleanup list keeps what was started).
+# start_glance PROFILE PORT [POLICY]: a real Glance Zed, SQLite for sqlite, a private MariaDB
+# for mysql, with secure RBAC for the secure-rbac policy. Sets URL (not run in a subshell, so
+# the cleanup list keeps what was started).
 start_glance() {
-  local profile="$1" port="$2" db dir
+  local profile="$1" port="$2" policy="${3:-legacy}" db dir
   db=$([ "$profile" = mysql ] && echo mariadb || echo sqlite)
-  dir="$WORK/glance-$profile"
+  dir="$WORK/glance-$profile-$policy"
   GLANCE_DIRS+=("$dir")
-  "$REAL/start.sh" --db "$db" --port "$port" --dir "$dir" >"$WORK/start-$profile.out"
-  URL=$(tail -n 1 "$WORK/start-$profile.out")
+  local rbac=()
+  [ "$policy" = secure-rbac ] && rbac=(--secure-rbac)
+  "$REAL/start.sh" --db "$db" --port "$port" --dir "$dir" "${rbac[@]}" >"$dir.out"
+  URL=$(tail -n 1 "$dir.out")
 }
 
-# start_mock PROFILE: the mock on an ephemeral loopback port. Sets URL.
+# start_mock PROFILE [POLICY]: the mock on an ephemeral loopback port. Sets URL.
 start_mock() {
-  local profile="$1" log="$WORK/mock-$1.log"
-  node "$ROOT/bin/glance-mock.js" serve --port 0 --db-profile "$profile" >"$log" 2>&1 &
+  local profile="$1" policy="${2:-legacy}" log="$WORK/mock-$1-${2:-legacy}.log"
+  node "$ROOT/bin/glance-mock.js" serve --port 0 --db-profile "$profile" --policy "$policy" >"$log" 2>&1 &
   MOCK_PIDS+=("$!")
   URL=""
   for _ in $(seq 1 100); do

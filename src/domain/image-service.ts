@@ -31,7 +31,10 @@ export class ImageService {
     const visibility: Visibility = draft.visibility ?? 'shared';
     if (visibility === 'public' && !context.isAdmin) throw GlanceErrors.publicizeForbidden();
     const owner = draft.owner === undefined ? context.projectId : draft.owner;
-    if (!context.isAdmin && owner !== context.projectId) throw GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
+    if (!context.isAdmin && owner !== context.projectId) {
+      // Secure RBAC words the same refusal as webob's "access denied" with Glance's text as detail.
+      throw this.secureRbac ? GlanceErrors.createOwnedByOtherDenied(owner ?? null) : GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
+    }
     const id = draft.id ?? this.deps.ids.imageId();
     if (this.deps.store.getImage(id)) throw GlanceErrors.imageIdExists(id);
     const now = this.now();
@@ -78,6 +81,11 @@ export class ImageService {
     if (!this.deps.images.isVisible(context, image)) throw GlanceErrors.markerNotVisible(marker);
   }
 
+  /** Legacy Glance refuses a non-owner in its own words; secure RBAC in the policy's. */
+  private notOwner(action: 'modify_image' | 'delete_image') {
+    return this.secureRbac ? GlanceErrors.policyForbidden(action) : GlanceErrors.notImageOwner();
+  }
+
   private get secureRbac(): boolean {
     return this.deps.policy === 'secure-rbac';
   }
@@ -100,7 +108,7 @@ export class ImageService {
       if (change.name === 'visibility' && change.value === 'public' && !context.isAdmin) {
         throw GlanceErrors.publicizeForbidden();
       }
-      if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.notImageOwner();
+      if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('modify_image');
       updated = applyChange(updated, change);
     }
     updated.updated_at = this.now();
@@ -111,7 +119,7 @@ export class ImageService {
   remove(context: RequestContext, imageId: string): void {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.deleteImageNotFound(imageId);
-    if (!context.isAdmin && !isOwner(context, image)) throw GlanceErrors.notImageOwner();
+    if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('delete_image');
     if (image.protected) throw GlanceErrors.deleteProtectedImage(imageId);
     this.deps.store.putImage({ ...image, deleted: true, status: 'deleted', updated_at: this.now() });
   }
