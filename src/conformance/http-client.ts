@@ -21,10 +21,10 @@ export function send(
   headers: Record<string, string>,
   body?: CaseBody,
 ): Promise<RawResponse> {
-  const url = new URL(path.startsWith('/') ? path : `/${path}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  // The path goes out as written (percent-escapes and all), after the base URL's own path.
   const target = new URL(baseUrl);
   const fullPath = `${target.pathname.replace(/\/$/, '')}${path}`;
-  const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const requestFn = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const outgoing = { ...headers };
     const payload = body && 'json' in body ? JSON.stringify(body.json) : body && 'raw' in body ? body.raw : undefined;
