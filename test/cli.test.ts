@@ -1,6 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startGlanceMock } from '../src';
 import { runCli, type CliIo } from '../src/cli';
 
 const BIN = join(__dirname, '..', 'bin', 'glance-mock.js');
@@ -60,6 +63,24 @@ describe('glance-mock CLI', () => {
     expect(await done).toBe(0);
     expect(out.at(-1)).toBe('glance-mock stopped (SIGTERM)');
     await expect(fetch(`${url}/versions`)).rejects.toThrow();
+  });
+
+  it('when conformance runs against a mock, then it prints the table, writes the report and exits by the result', async () => {
+    const mock = await startGlanceMock({ port: 0, dbProfile: 'sqlite' });
+    const report = join(mkdtempSync(join(tmpdir(), 'glance-cli-')), 'report.json');
+    try {
+      const ok = captureIo();
+      expect(await runCli(['conformance', '--target', mock.url, '--profile', 'sqlite', '--only', 'matrix/shared/', '--report', report], ok.io)).toBe(0);
+      expect(ok.out.join('\n')).toMatch(/persona x visibility\s+66\s+0/);
+      expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ total: 77, mismatched: 0, profile: 'sqlite' });
+
+      const wrong = captureIo();
+      expect(await runCli(['conformance', '--target', mock.url, '--profile', 'mysql', '--only', 'member-ids/create/256'], wrong.io)).toBe(1);
+      expect(wrong.out.join('\n')).toContain('MISMATCH member-ids/create/256-characters (status, body)');
+      expect(wrong.out.join('\n')).toMatch(/^0 passed, 1 failed$/m);
+    } finally {
+      await mock.close();
+    }
   });
 
   it('when the installed bin gets SIGINT, then it exits 0', async () => {
