@@ -63,4 +63,13 @@ describe('seed files', () => {
     expect(() => createGlanceMock({ seed: { images } })).toThrow(/members\/0\/member cannot be stored by the mysql profile/);
     expect(() => createGlanceMock({ seed: { images }, dbProfile: 'sqlite' })).not.toThrow();
   });
+
+  it('when a seed member has a 4-byte character, then every profile refuses it as the member insert does', () => {
+    const images = [{ owner: 'p', members: [{ member: 'proj\u{1F600}' }] }];
+    for (const dbProfile of ['mysql', 'sqlite'] as const) {
+      expect(() => createGlanceMock({ seed: { images }, dbProfile })).toThrow(
+        /members\/0\/member cannot be stored by the \w+ profile: Member can't contain 4 byte unicode characters\./,
+      );
+    }
+  });
 });

@@ -21,9 +21,12 @@ export function pythonStr(value: unknown): string {
   return String(value);
 }
 
-/** glance.common.utils.no_4byte_params, which guards the member insert on every database. */
-export function assertNo4ByteCharacters(memberId: string): void {
-  if ([...memberId].some((c) => c.codePointAt(0)! > 0xffff)) {
-    throw GlanceErrors.member4ByteCharacters();
-  }
+/**
+ * What the member insert refuses: 4-byte characters on every database
+ * (glance.common.utils.no_4byte_params, a 400), then what the database itself
+ * cannot store (the profile's 500).
+ */
+export function assertStorableMember(memberId: string, db: DbProfile): void {
+  if ([...memberId].some((c) => c.codePointAt(0)! > 0xffff)) throw GlanceErrors.member4ByteCharacters();
+  db.assertStorable(memberId);
 }

@@ -7,7 +7,7 @@ import type { ImageLookup } from './image-lookup';
 import type { ImageRecord } from './images';
 import { isOwner } from './images';
 import type { MemberPolicy, MemberTarget } from './member-policy';
-import { assertNo4ByteCharacters, pythonStr, storedMemberId } from './member-values';
+import { assertStorableMember, pythonStr, storedMemberId } from './member-values';
 import type { MemberRecord } from './members.types';
 import { isMemberStatus } from './members.types';
 import type { DbProfile } from './profiles';
@@ -41,8 +41,7 @@ export class MembersService {
     const memberId = storedMemberId(member, this.deps.db);
     const key = this.deps.db.memberKey(memberId);
     if (this.liveMember(image, memberId)) throw GlanceErrors.duplicateMember(pythonStr(member), image.id);
-    assertNo4ByteCharacters(memberId);
-    this.deps.db.assertStorable(memberId);
+    assertStorableMember(memberId, this.deps.db);
     const now = this.now();
     const created: MemberRecord = { imageId: image.id, memberId, status: 'pending', createdAt: now, updatedAt: now, deleted: false };
     this.deps.store.putMember(key, created);

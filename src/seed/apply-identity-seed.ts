@@ -23,7 +23,7 @@ export function planIdentitySeed(directory: KeystoneDirectory, seed: SeedData): 
   }));
   const allProjects = [...directory.listProjects(), ...projects];
   const projectRef = (ref: string, field: string) => {
-    const project = allProjects.find((p) => p.id === ref) ?? allProjects.find((p) => p.name === ref);
+    const project = findByIdOrName(allProjects, ref);
     if (!project) throw new SeedError(`seed: ${field} "${ref}" is not a seeded project`);
     return project.id;
   };
@@ -40,7 +40,7 @@ export function planIdentitySeed(directory: KeystoneDirectory, seed: SeedData): 
   });
   const allUsers = [...directory.listUsers(), ...users];
   const userRef = (ref: string, field: string) => {
-    const user = allUsers.find((u) => u.id === ref) ?? allUsers.find((u) => u.name === ref);
+    const user = findByIdOrName(allUsers, ref);
     if (!user) throw new SeedError(`seed: ${field} "${ref}" is not a seeded user`);
     return user.id;
   };
@@ -62,9 +62,7 @@ export function planIdentitySeed(directory: KeystoneDirectory, seed: SeedData): 
   };
 }
 
-/** A token's user may be given by id or by name, like its project. */
-export function userIdFor(directory: KeystoneDirectory, user: string | null | undefined): string | null {
-  if (user === undefined || user === null) return null;
-  const users = directory.listUsers();
-  return (users.find((u) => u.id === user) ?? users.find((u) => u.name === user))?.id ?? user;
+/** Seeds refer to projects and users by id, or else by name. */
+export function findByIdOrName<T extends { id: string; name: string }>(entries: T[], ref: string): T | undefined {
+  return entries.find((e) => e.id === ref) ?? entries.find((e) => e.name === ref);
 }

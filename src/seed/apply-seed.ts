@@ -1,5 +1,6 @@
 import type { ImageRecord } from '../domain/images';
 import type { MemberRecord } from '../domain/members.types';
+import { assertStorableMember } from '../domain/member-values';
 import type { DbProfile } from '../domain/profiles';
 import type { TokenRegistry } from '../identity/tokens';
 import type { KeystoneDirectory } from '../keystone/directory';
@@ -7,7 +8,7 @@ import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
 import type { IdSource } from '../runtime/ids';
 import type { GlanceStore } from '../store/store';
-import { planIdentitySeed, userIdFor } from './apply-identity-seed';
+import { findByIdOrName, planIdentitySeed } from './apply-identity-seed';
 import { SeedError, validateSeed } from './load-seed';
 import type { SeedData, SeedImage } from './seed-types';
 
@@ -75,9 +76,9 @@ function memberRecords(target: SeedTarget, image: ImageRecord, seed: SeedImage, 
     if (keys.has(key)) throw new SeedError(`seed: ${field} "${member.member}" is duplicated for this image`);
     keys.add(key);
     try {
-      target.db.assertStorable(member.member);
-    } catch {
-      throw new SeedError(`seed: ${field} cannot be stored by the ${target.db.name} profile (over 255 characters or outside the BMP)`);
+      assertStorableMember(member.member, target.db);
+    } catch (err) {
+      throw new SeedError(`seed: ${field} cannot be stored by the ${target.db.name} profile: ${(err as Error).message}`);
     }
     const createdAt = timestamp(member.created_at, now, `${path}/members/${j}/created_at`);
     return [
@@ -97,18 +98,18 @@ function memberRecords(target: SeedTarget, image: ImageRecord, seed: SeedImage, 
 function registerTokens(target: SeedTarget, seed: SeedData): void {
   for (const token of seed.tokens ?? []) {
     target.tokens.register(token.token, {
-      projectId: projectIdFor(target.directory, token.project),
-      userId: userIdFor(target.directory, token.user),
+      projectId: refOrItself(target.directory.listProjects(), token.project),
+      userId: refOrItself(target.directory.listUsers(), token.user),
       roles: token.roles ?? ['member', 'reader'],
       ...(token.expires_at && { expiresAt: new Date(token.expires_at) }),
     });
   }
 }
 
-/** A token's project may be given by id or by name. */
-function projectIdFor(directory: KeystoneDirectory, project: string | null | undefined): string | null {
-  if (project === undefined || project === null) return null;
-  return directory.listProjects().find((p) => p.id === project || p.name === project)?.id ?? project;
+/** A token's project and user may be given by id or by name, or be ids the directory does not know. */
+function refOrItself(entries: Array<{ id: string; name: string }>, ref: string | null | undefined): string | null {
+  if (ref === undefined || ref === null) return null;
+  return findByIdOrName(entries, ref)?.id ?? ref;
 }
 
 function timestamp(value: string | undefined, fallback: string, field: string): string {
