@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { CASE_SETS } from './conformance/cases';
 import { conformance, type ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
-import { DEFAULT_MEMBER_QUOTA } from './options';
+import { AUTH_MODES, DEFAULT_MEMBER_QUOTA, type AuthMode } from './options';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 
@@ -60,6 +61,12 @@ function buildProgram(io: CliIo): Command {
       new Option('--db-profile <profile>', 'database behaviour of member ids').choices([...DB_PROFILES]).default('mysql'),
     )
     .addOption(new Option('--policy <policy>', 'Glance policy defaults').choices([...POLICIES]).default('legacy'))
+    .addOption(
+      new Option('--auth <mode>', 'keystone: behind keystonemiddleware; noauth: Glance without Keystone (every caller an admin)')
+        .choices([...AUTH_MODES])
+        .default('keystone'),
+    )
+    .option('--no-image-cache', 'serve a Glance without image_cache_dir (v2.15 CURRENT, no v2.16)')
     .action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -72,6 +79,7 @@ function buildProgram(io: CliIo): Command {
     .option('--record <file>', 'record the target\'s answers as expectations instead of comparing')
     .option('--tokens <file>', 'act through X-Auth-Token values: JSON {persona: {token, project}} (default: trusted headers)')
     .option('--against-tokens <file>', 'tokens for the --against server')
+    .addOption(new Option('--set <set>', 'the cases of a deployment: default, noauth (Glance without Keystone), no-image-cache').choices([...CASE_SETS]).default('default'))
     .option('--only <prefix>', 'run only the cases whose id starts with this')
     .option('--concurrency <n>', 'cases in flight at once', parseInteger, 4)
     .action(async (opts: ConformanceOptions) => {
@@ -89,6 +97,8 @@ interface ServeOptions {
   memberQuota: number;
   dbProfile: (typeof DB_PROFILES)[number];
   policy: (typeof POLICIES)[number];
+  auth: AuthMode;
+  imageCache: boolean;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -102,13 +112,18 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       memberQuota: opts.memberQuota,
       dbProfile: opts.dbProfile,
       policy: opts.policy,
+      auth: opts.auth,
+      imageCache: opts.imageCache,
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code ?? (err as Error).message})`;
     throw new Error(`${opts.host}:${opts.port} ${why}`);
   }
-  io.out(`glance-mock listening on ${mock.url} (db profile ${opts.dbProfile}, policy ${opts.policy}, member quota ${opts.memberQuota})`);
+  const cache = opts.imageCache ? '' : ', no image cache';
+  io.out(
+    `glance-mock listening on ${mock.url} (db profile ${opts.dbProfile}, policy ${opts.policy}, member quota ${opts.memberQuota}, auth ${opts.auth}${cache})`,
+  );
   const signal = await io.untilStopped();
   await mock.close();
   io.out(`glance-mock stopped (${signal})`);

@@ -9,7 +9,7 @@ import { schemaRoutes } from './http/discovery.routes';
 import { imageRoutes } from './http/images.routes';
 import { memberRoutes } from './http/members.routes';
 import { Router } from './http/router';
-import { createIdentityResolver } from './identity/identity';
+import { createIdentityResolver, unauthenticatedResolver } from './identity/identity';
 import { TokenRegistry } from './identity/tokens';
 import { createKeystone } from './keystone/keystone';
 import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './options';
@@ -45,7 +45,15 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const imageService = new ImageService({ store, images, clock, ids, policy: resolved.policy });
   const router = new Router([...memberRoutes(members), ...imageRoutes(imageService), ...schemaRoutes()]);
   const keystone = createKeystone({ tokens, clock, ids });
-  const app = buildExpressApp({ router, identity: createIdentityResolver(tokens, clock), ids, keystone: keystone.handle });
+  // A Glance deployed without Keystone has no Keystone beside it either: `/identity` is Glance's.
+  const noauth = resolved.auth === 'noauth';
+  const app = buildExpressApp({
+    router,
+    identity: noauth ? unauthenticatedResolver : createIdentityResolver(tokens, clock),
+    ids,
+    keystone: noauth ? undefined : keystone.handle,
+    imageCache: resolved.imageCache,
+  });
   const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
   const reset = () => {
     store.clear();

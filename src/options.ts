@@ -5,6 +5,14 @@ import type { IdSource } from './runtime/ids';
 import { randomIds, seededIds } from './runtime/ids';
 import type { SeedData } from './seed/seed-types';
 
+/**
+ * How Glance is deployed. `keystone`: behind keystonemiddleware (the request's token or
+ * trusted headers name the caller, anything else is a 401). `noauth`: Glance without
+ * Keystone (paste's `unauthenticated-context`): every caller is an admin without a project.
+ */
+export const AUTH_MODES = ['keystone', 'noauth'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
 export interface GlanceMockOptions {
   /** How member ids compare and which ids the database refuses. Default `mysql`, as a production Glance. */
   dbProfile?: DbProfileName;
@@ -18,6 +26,10 @@ export interface GlanceMockOptions {
   ids?: string | number | IdSource;
   /** State to load at start (and again on every `reset()`). */
   seed?: SeedData;
+  /** `keystone` (default) or `noauth`, a Glance deployed without Keystone. */
+  auth?: AuthMode;
+  /** Glance's `image_cache_dir` is set (default, as Debian and devstack do): v2.16 is CURRENT. */
+  imageCache?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -27,6 +39,8 @@ export interface ResolvedOptions {
   clock: Clock;
   ids: IdSource;
   seed?: SeedData;
+  auth: AuthMode;
+  imageCache: boolean;
 }
 
 export const DEFAULT_MEMBER_QUOTA = 128;
@@ -41,6 +55,10 @@ export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions
   if (!POLICIES.includes(policy)) throw new TypeError(`policy must be one of ${POLICIES.join(', ')} (got ${String(policy)})`);
   const memberQuota = options.memberQuota ?? DEFAULT_MEMBER_QUOTA;
   if (!Number.isInteger(memberQuota)) throw new TypeError(`memberQuota must be an integer (got ${String(memberQuota)})`);
+  const auth = options.auth ?? 'keystone';
+  if (!AUTH_MODES.includes(auth)) throw new TypeError(`auth must be one of ${AUTH_MODES.join(', ')} (got ${String(auth)})`);
+  const imageCache = options.imageCache ?? true;
+  if (typeof imageCache !== 'boolean') throw new TypeError(`imageCache must be true or false (got ${String(imageCache)})`);
   return {
     dbProfile,
     policy,
@@ -48,6 +66,8 @@ export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions
     clock: options.clock ?? systemClock,
     ids: idSource(options.ids),
     seed: options.seed,
+    auth,
+    imageCache,
   };
 }
 

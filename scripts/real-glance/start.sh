@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Start a real OpenStack Glance (Debian bookworm's glance-api, Zed 25.1.0) on the loopback,
-# without Keystone: the paste pipeline is Debian's keystone pipeline minus `authtoken`, so
-# Glance trusts X-Identity-Status / X-Project-Id / X-User-Id / X-Roles as sent by the client.
+# without Keystone. Two paste flavors:
+#   trusted (default): Debian's keystone pipeline minus `authtoken`, so Glance trusts
+#     X-Identity-Status / X-Project-Id / X-User-Id / X-Roles as sent by the client.
+#   noauth: Debian's plain [pipeline:glance-api] (`unauthenticated-context`), a Glance
+#     deployed without Keystone: every caller is an admin without a project.
 #
 # Usage: start.sh [--db sqlite|mariadb] [--port N] [--dir DIR] [--secure-rbac]
+#                 [--flavor trusted|noauth] [--no-image-cache]
 #                 [--image-member-quota N] [--mariadb-port N] [--debug]
 #
+# --no-image-cache leaves `image_cache_dir` unset (the upstream default): Glance then lists
+# v2.15 as CURRENT and neither v2.16 nor v2.14.
+#
 # Environment equivalents (flags win): GLANCE_DB, GLANCE_PORT, GLANCE_DIR,
-#   GLANCE_SECURE_RBAC=1, GLANCE_IMAGE_MEMBER_QUOTA, GLANCE_MARIADB_PORT, GLANCE_DEBUG=1.
+#   GLANCE_SECURE_RBAC=1, GLANCE_FLAVOR, GLANCE_IMAGE_CACHE=0, GLANCE_IMAGE_MEMBER_QUOTA,
+#   GLANCE_MARIADB_PORT, GLANCE_DEBUG=1.
 #
 # Env GLANCE_START_TIMEOUT (seconds, default 60) bounds the wait for /healthcheck.
 # Defaults: sqlite on port 9393, mariadb on port 9394 (its private mariadbd on port+10000),
@@ -22,6 +30,8 @@ DB="${GLANCE_DB:-sqlite}"
 PORT="${GLANCE_PORT:-}"
 DIR="${GLANCE_DIR:-}"
 SECURE_RBAC="${GLANCE_SECURE_RBAC:-0}"
+FLAVOR="${GLANCE_FLAVOR:-trusted}"
+IMAGE_CACHE="${GLANCE_IMAGE_CACHE:-1}"
 QUOTA="${GLANCE_IMAGE_MEMBER_QUOTA:-128}"
 MARIADB_PORT="${GLANCE_MARIADB_PORT:-}"
 DEBUG="${GLANCE_DEBUG:-0}"
@@ -41,6 +51,10 @@ while [ $# -gt 0 ]; do
     --dir=*) DIR="${1#*=}"; shift ;;
     --secure-rbac) SECURE_RBAC=1; shift ;;
     --no-secure-rbac|--legacy-rbac) SECURE_RBAC=0; shift ;;
+    --flavor) FLAVOR="${2:?--flavor needs a value}"; shift 2 ;;
+    --flavor=*) FLAVOR="${1#*=}"; shift ;;
+    --no-image-cache) IMAGE_CACHE=0; shift ;;
+    --image-cache) IMAGE_CACHE=1; shift ;;
     --image-member-quota) QUOTA="${2:?--image-member-quota needs a value}"; shift 2 ;;
     --image-member-quota=*) QUOTA="${1#*=}"; shift ;;
     --mariadb-port) MARIADB_PORT="${2:?--mariadb-port needs a value}"; shift 2 ;;
@@ -52,6 +66,8 @@ while [ $# -gt 0 ]; do
 done
 
 case "$DB" in sqlite|mariadb) ;; *) die "--db must be sqlite or mariadb, not '$DB'" ;; esac
+case "$FLAVOR" in trusted|noauth) ;; *) die "--flavor must be trusted or noauth, not '$FLAVOR'" ;; esac
+case "$IMAGE_CACHE" in 0|false|False|no) IMAGE_CACHE=0 ;; *) IMAGE_CACHE=1 ;; esac
 case "$SECURE_RBAC" in 1|true|True|yes) SECURE_RBAC=True ;; *) SECURE_RBAC=False ;; esac
 case "$DEBUG" in 1|true|True|yes) DEBUG=True ;; *) DEBUG=False ;; esac
 if [ -z "$PORT" ]; then
@@ -216,7 +232,7 @@ log_file = $DIR/glance-api.log
 image_member_quota = $QUOTA
 enforce_secure_rbac = $SECURE_RBAC
 node_staging_uri = file://$DIR/staging
-image_cache_dir = $DIR/cache
+$([ "$IMAGE_CACHE" = 1 ] && echo "image_cache_dir = $DIR/cache")
 show_image_direct_url = False
 show_multiple_locations = False
 
@@ -251,14 +267,21 @@ backends = disable_by_file
 disable_by_file_path = $DIR/healthcheck_disable
 
 [paste_deploy]
-flavor = trusted
+$([ "$FLAVOR" = trusted ] && echo "flavor = trusted")
 config_file = $DIR/glance-api-paste.ini
 EOF
 
-# Debian's [pipeline:glance-api-keystone] without `authtoken`.
+# trusted: Debian's [pipeline:glance-api-keystone] without `authtoken`.
+# noauth: Debian's [pipeline:glance-api], the one used when no flavor is configured.
+if [ "$FLAVOR" = trusted ]; then
+  PIPELINE="[pipeline:glance-api-trusted]
+pipeline = cors healthcheck http_proxy_to_wsgi versionnegotiation osprofiler context rootapp"
+else
+  PIPELINE="[pipeline:glance-api]
+pipeline = cors healthcheck http_proxy_to_wsgi versionnegotiation osprofiler unauthenticated-context rootapp"
+fi
 cat >"$DIR/glance-api-paste.ini" <<EOF
-[pipeline:glance-api-trusted]
-pipeline = cors healthcheck http_proxy_to_wsgi versionnegotiation osprofiler context rootapp
+$PIPELINE
 
 [composite:rootapp]
 paste.composite_factory = glance.api:root_app_factory
@@ -281,6 +304,9 @@ paste.filter_factory = glance.api.middleware.version_negotiation:VersionNegotiat
 
 [filter:context]
 paste.filter_factory = glance.api.middleware.context:ContextMiddleware.factory
+
+[filter:unauthenticated-context]
+paste.filter_factory = glance.api.middleware.context:UnauthenticatedContextMiddleware.factory
 
 [filter:osprofiler]
 paste.filter_factory = osprofiler.web:WsgiMiddleware.factory
@@ -325,8 +351,10 @@ GLANCE_URL=$URL
 GLANCE_DB=$DB
 GLANCE_PORT=$PORT
 GLANCE_SECURE_RBAC=$SECURE_RBAC
+GLANCE_FLAVOR=$FLAVOR
+GLANCE_IMAGE_CACHE=$IMAGE_CACHE
 GLANCE_IMAGE_MEMBER_QUOTA=$QUOTA
 GLANCE_MARIADB_PORT=$([ "$DB" = mariadb ] && echo "$MARIADB_PORT")
 EOF
-log "ready: db=$DB secure_rbac=$SECURE_RBAC image_member_quota=$QUOTA dir=$DIR"
+log "ready: db=$DB flavor=$FLAVOR image_cache=$IMAGE_CACHE secure_rbac=$SECURE_RBAC image_member_quota=$QUOTA dir=$DIR"
 echo "$URL"

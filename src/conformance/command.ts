@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { allCases } from './cases';
+import { casesOf, type CaseSetName } from './cases';
 import { expectationsFile, readExpectations, writeExpectations } from './expectations';
 import { tokenIdentities, trustedHeaderIdentities, type Identities } from './identities';
 import { buildReport, compareAll, formatReport } from './report';
@@ -10,6 +10,8 @@ export interface ConformanceOptions {
   target: string;
   against?: string;
   profile: 'mysql' | 'sqlite';
+  /** Which deployment's cases (default `default`); the other sets have their own recording. */
+  set?: CaseSetName;
   report?: string;
   record?: string;
   tokens?: string;
@@ -20,7 +22,8 @@ export interface ConformanceOptions {
 
 /** `glance-mock conformance`: 0 when everything matches, 1 on any mismatch. */
 export async function conformance(options: ConformanceOptions, print: (text: string) => void): Promise<number> {
-  const cases = allCases().filter((c) => !options.only || c.id.startsWith(options.only));
+  const set = options.set ?? 'default';
+  const cases = casesOf(set).filter((c) => !options.only || c.id.startsWith(options.only));
   const runAgainst = async (url: string, tokens: string | undefined) => {
     const run = `cf${randomBytes(3).toString('hex')}`;
     const identities: Identities = tokens ? tokenIdentities(tokens) : trustedHeaderIdentities(run);
@@ -38,9 +41,9 @@ export async function conformance(options: ConformanceOptions, print: (text: str
     expected = await runAgainst(options.against, options.againstTokens);
     againstLabel = options.against;
   } else {
-    const file = expectationsFile(options.profile);
-    expected = readExpectations(file).outcomes;
-    againstLabel = `recorded ${options.profile} expectations`;
+    const recording = set === 'default' ? options.profile : set;
+    expected = readExpectations(expectationsFile(recording)).outcomes;
+    againstLabel = `recorded ${recording} expectations`;
   }
   // Expected comes from the reference (the real Glance or its recording), actual from the target.
   const report = buildReport(compareAll(cases, expected, actual), {

@@ -20,6 +20,12 @@ export interface ImagesDeps {
   policy: PolicyName;
 }
 
+/**
+ * `publicize_image: role:admin` is a policy rule on roles, not Glance's `is_admin`: a Glance
+ * without Keystone makes every caller `is_admin` without roles, and still refuses it.
+ */
+const mayPublicize = (context: RequestContext) => hasRole(context.roles, 'admin');
+
 /** The images API, as far as sharing and clients need it. */
 export class ImageService {
   constructor(private readonly deps: ImagesDeps) {}
@@ -29,7 +35,7 @@ export class ImageService {
       throw GlanceErrors.policyForbidden('add_image');
     }
     const visibility: Visibility = draft.visibility ?? 'shared';
-    if (visibility === 'public' && !context.isAdmin) throw GlanceErrors.publicizeForbidden();
+    if (visibility === 'public' && !mayPublicize(context)) throw GlanceErrors.publicizeForbidden();
     const owner = draft.owner === undefined ? context.projectId : draft.owner;
     if (!context.isAdmin && owner !== context.projectId) {
       // Secure RBAC words the same refusal as webob's "access denied" with Glance's text as detail.
@@ -105,7 +111,7 @@ export class ImageService {
     let updated: ImageRecord = { ...image, extra: { ...image.extra } };
     for (const change of changes) {
       if (change.name === 'owner' && !context.isAdmin) throw GlanceErrors.ownerNotUpdatable();
-      if (change.name === 'visibility' && change.value === 'public' && !context.isAdmin) {
+      if (change.name === 'visibility' && change.value === 'public' && !mayPublicize(context)) {
         throw GlanceErrors.publicizeForbidden();
       }
       if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('modify_image');

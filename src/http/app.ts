@@ -14,6 +14,8 @@ export interface AppParts {
   ids: IdSource;
   /** The built-in Keystone, served under `/identity`. */
   keystone?: KeystoneHandler;
+  /** Glance's `image_cache_dir` is set: the version list has v2.16 (default true). */
+  imageCache?: boolean;
 }
 
 /** Where a devstack cloud serves Keystone and Glance; Glance answers at the root as well. */
@@ -46,11 +48,12 @@ function handle(parts: AppParts, req: Request, res: Response): void {
     const { prefix, path } = withoutImagePrefix(decodePath(rawPath));
     if (path === '/healthcheck') return sendResult(res, healthcheck(req));
     if (req.method === 'OPTIONS') return sendResult(res, { status: 200 });
-    const negotiated = negotiateVersion(path, req.headers.accept);
-    if (negotiated.kind === 'versions') return sendResult(res, versionsResponse(req, negotiated.explicit, prefix));
+    const imageCache = parts.imageCache ?? true;
+    const negotiated = negotiateVersion(path, req.headers.accept, imageCache);
+    if (negotiated.kind === 'versions') return sendResult(res, versionsResponse(req, negotiated.explicit, prefix, imageCache));
     const context = parts.identity.resolve(req.headers);
     if (!context) throw GlanceErrors.unauthorized();
-    const callerId = callerRequestId(req);
+    const callerId = parts.identity.takesCallerRequestId ? callerRequestId(req) : undefined;
     // An over-long id breaks Glance's request context: routing errors go out without an id, routes fail.
     if (callerId !== null) requestId = callerId ?? parts.ids.requestId();
     if (negotiated.path === '/v2') return sendResult(res, redirectToSlash(req, prefix), requestId);

@@ -8,6 +8,11 @@ import type { TokenRegistry } from './tokens';
 /** The identity seam: who is calling, or undefined for Glance's 401. */
 export interface IdentityResolver {
   resolve(headers: IncomingHttpHeaders): RequestContext | undefined;
+  /**
+   * Whether the caller's X-Openstack-Request-Id becomes the request id: Glance's
+   * ContextMiddleware reads it, `unauthenticated-context` does not (a fresh id every time).
+   */
+  readonly takesCallerRequestId: boolean;
 }
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
@@ -33,6 +38,7 @@ export function fromTrustedHeaders(headers: IncomingHttpHeaders): RequestContext
 /** Trusted headers first (the very request a real Glance takes), then a known X-Auth-Token. */
 export function createIdentityResolver(tokens: TokenRegistry, clock: Clock): IdentityResolver {
   return {
+    takesCallerRequestId: true,
     resolve(headers) {
       const trusted = fromTrustedHeaders(headers);
       if (trusted) return trusted;
@@ -52,3 +58,21 @@ function assertServiceCatalog(catalog: string | undefined): void {
     throw new GlanceError(500, GlanceMessages.serverError, { detail: 'Invalid service catalog json.' });
   }
 }
+
+/**
+ * Glance without Keystone: glance.api.middleware.context.UnauthenticatedContextMiddleware
+ * makes every request, whatever its headers, a context with `is_admin` True and no user,
+ * project or roles. So images it creates have no owner, and policy rules that name a role
+ * (`publicize_image: role:admin`) still refuse.
+ */
+export const UNAUTHENTICATED_CONTEXT: RequestContext = Object.freeze({
+  projectId: null,
+  userId: null,
+  roles: Object.freeze([]) as readonly string[],
+  isAdmin: true,
+});
+
+export const unauthenticatedResolver: IdentityResolver = {
+  takesCallerRequestId: false,
+  resolve: () => UNAUTHENTICATED_CONTEXT,
+};

@@ -6,11 +6,20 @@ import { imageCases } from './images';
 import { listCases } from './lists';
 import { memberIdCases } from './member-ids';
 import { memberMatrixCases } from './member-matrix';
+import { noauthCases } from './noauth';
 import { quotaCases } from './quota';
+
+/**
+ * The case sets, one per way Glance is deployed: `default` (behind Keystone, or trusted
+ * headers, with an image cache), `noauth` (without Keystone) and `no-image-cache` (no
+ * `image_cache_dir`: version discovery only).
+ */
+export const CASE_SETS = ['default', 'noauth', 'no-image-cache'] as const;
+export type CaseSetName = (typeof CASE_SETS)[number];
 
 /** Every conformance case, in a stable order; ids are unique. */
 export function allCases(): ConformanceCase[] {
-  const cases = [
+  return unique([
     ...memberMatrixCases(),
     ...bodyCases(),
     ...errorFormatCases(),
@@ -19,7 +28,16 @@ export function allCases(): ConformanceCase[] {
     ...imageCases(),
     ...listCases(),
     ...discoveryCases(),
-  ];
+  ]);
+}
+
+export function casesOf(set: CaseSetName): ConformanceCase[] {
+  if (set === 'noauth') return unique(noauthCases(allCases()));
+  if (set === 'no-image-cache') return unique(discoveryCases());
+  return allCases();
+}
+
+function unique(cases: ConformanceCase[]): ConformanceCase[] {
   const seen = new Set<string>();
   for (const c of cases) {
     if (seen.has(c.id)) throw new Error(`duplicate conformance case id ${c.id}`);
