@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The live proof CI runs: a real Glance Zed per profile (SQLite; MariaDB for mysql; SQLite with
-# secure RBAC) and the mock with the matching options, diffed case by case. Any mismatch fails.
+# secure RBAC), then the two other deployments on SQLite (Glance without Keystone, Glance
+# without an image cache), each with the mock started the same way, diffed case by case.
+# Any mismatch fails.
 # Usage: scripts/conformance/live-diff.sh [REPORT_DIR]   (JSON reports go there)
+# Ports: GLANCE_SQLITE_PORT (9493), GLANCE_MYSQL_PORT (9494), GLANCE_RBAC_PORT (9495),
+#        GLANCE_NOAUTH_PORT (9496), GLANCE_NOCACHE_PORT (9497).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -9,22 +13,22 @@ REPORTS="${1:-$WORK}"
 mkdir -p "$REPORTS"
 [ -f dist/cli.js ] || npm run build
 status=0
-for profile in sqlite mysql; do
-  port=$([ "$profile" = mysql ] && echo "${GLANCE_MYSQL_PORT:-9494}" || echo "${GLANCE_SQLITE_PORT:-9493}")
-  start_glance "$profile" "$port"
+
+# diff PROFILE PORT POLICY SET REPORT
+diff_live() {
+  local profile="$1" port="$2" policy="$3" set="$4" report="$5" real mock
+  start_glance "$profile" "$port" "$policy" "$set"
   real="$URL"
-  start_mock "$profile"
+  start_mock "$profile" "$policy" "$set"
   mock="$URL"
-  echo "== conformance, $profile profile: mock $mock against real Glance $real"
-  node bin/glance-mock.js conformance --target "$mock" --against "$real" --profile "$profile" \
-    --report "$REPORTS/conformance-$profile.json" || status=1
-done
-policy=secure-rbac
-start_glance sqlite "${GLANCE_RBAC_PORT:-9495}" "$policy"
-real="$URL"
-start_mock sqlite "$policy"
-mock="$URL"
-echo "== conformance, sqlite profile with $policy: mock $mock against real Glance $real"
-node bin/glance-mock.js conformance --target "$mock" --against "$real" --profile sqlite \
-  --report "$REPORTS/conformance-sqlite-$policy.json" || status=1
+  echo "== conformance, $profile profile, $policy policy, $set cases: mock $mock against real Glance $real"
+  node bin/glance-mock.js conformance --target "$mock" --against "$real" --profile "$profile" --set "$set" \
+    --report "$REPORTS/$report.json" || status=1
+}
+
+diff_live sqlite "${GLANCE_SQLITE_PORT:-9493}" legacy default conformance-sqlite
+diff_live mysql "${GLANCE_MYSQL_PORT:-9494}" legacy default conformance-mysql
+diff_live sqlite "${GLANCE_RBAC_PORT:-9495}" secure-rbac default conformance-sqlite-secure-rbac
+diff_live sqlite "${GLANCE_NOAUTH_PORT:-9496}" legacy noauth conformance-noauth
+diff_live sqlite "${GLANCE_NOCACHE_PORT:-9497}" legacy no-image-cache conformance-no-image-cache
 exit "$status"
