@@ -75,7 +75,7 @@ describe('openstack image … errors', () => {
   it.each<[string, Record<string, string>]>([
     ['the password is wrong', { OS_PASSWORD: 'wrong' }],
     ['the user is unknown', { OS_USERNAME: 'nobody' }],
-    ['the project is not one of the user', { OS_PROJECT_NAME: 'alt' }],
+    ['the project is not one of the user', { OS_PROJECT_NAME: 'alt_demo' }],
   ])("when %s, then exit 1 with Keystone's 401 message", async (_label, extra) => {
     const run = await env.cloud.openstack(['image', 'member', 'list', IMAGE], 'admin', extra);
     expect(run.code).toBe(1);

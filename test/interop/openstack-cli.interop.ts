@@ -32,7 +32,7 @@ describe('openstack image member list', () => {
 
 describe('openstack image add project / remove project', () => {
   it.each<[string, string, string]>([
-    ['by name', IMAGE_NAME, 'alt'],
+    ['by name', IMAGE_NAME, 'alt_demo'],
     ['by id', IMAGE, ALT_PROJECT],
   ])('when admin adds a project %s, then it is printed as a pending member and Glance lists it', async (_how, image, project) => {
     const run = await env.cloud.openstack(['image', 'add', 'project', image, project]);
