@@ -116,6 +116,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       imageCache: opts.imageCache,
     });
   } catch (err) {
+    if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code ?? (err as Error).message})`;
     throw new Error(`${opts.host}:${opts.port} ${why}`);

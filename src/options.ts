@@ -57,6 +57,11 @@ export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions
   if (!Number.isInteger(memberQuota)) throw new TypeError(`memberQuota must be an integer (got ${String(memberQuota)})`);
   const auth = options.auth ?? 'keystone';
   if (!AUTH_MODES.includes(auth)) throw new TypeError(`auth must be one of ${AUTH_MODES.join(', ')} (got ${String(auth)})`);
+  // Under secure RBAC a Glance without Keystone refuses its role-less callers almost
+  // everything (`add_image`, `get_images`: 403); that deployment is not modelled.
+  if (auth === 'noauth' && policy !== 'legacy') {
+    throw new TypeError(`auth noauth is served with the legacy policy only (got policy ${policy})`);
+  }
   const imageCache = options.imageCache ?? true;
   if (typeof imageCache !== 'boolean') throw new TypeError(`imageCache must be true or false (got ${String(imageCache)})`);
   return {

@@ -29,6 +29,12 @@ describe('glance-mock serve: how Glance is deployed', () => {
     expect(err).toEqual(["error: option '--auth <mode>' argument 'none' is invalid. Allowed choices are keystone, noauth."]);
   });
 
+  it('when --auth noauth comes with --policy secure-rbac, then a one-line error naming the combination', async () => {
+    const { io, err } = captureIo();
+    expect(await runCli(['serve', '--port', '0', '--auth', 'noauth', '--policy', 'secure-rbac'], io)).toBe(1);
+    expect(err).toEqual(['glance-mock: auth noauth is served with the legacy policy only (got policy secure-rbac)']);
+  });
+
   it('when served with --auth noauth --no-image-cache, then it says so, lists v2.15 as CURRENT and answers without identity', async () => {
     let stop!: (signal: string) => void;
     const { io, out } = captureIo(new Promise((resolve) => (stop = resolve)));

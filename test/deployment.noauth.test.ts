@@ -74,6 +74,10 @@ describe('Glance without Keystone (auth noauth)', () => {
     expect(res.text).toMatch(/^\{"versions": \[\{"id": "v2\.16", "status": "CURRENT", "links": \[\{"rel": "self", "href": "http:\/\/127\.0\.0\.1:9800\/v2\/"\}\]\}/);
   });
 
+  it('when noauth is asked for with the secure-rbac policy, then createApp refuses the combination it does not model', () => {
+    expect(() => createApp({ auth: 'noauth', policy: 'secure-rbac' })).toThrow('auth noauth is served with the legacy policy only (got policy secure-rbac)');
+  });
+
   it('when the option names an unknown mode, then createApp refuses it naming the option', () => {
     expect(() => createApp({ auth: 'none' as never })).toThrow('auth must be one of keystone, noauth (got none)');
   });
