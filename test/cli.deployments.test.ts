@@ -68,7 +68,7 @@ describe('glance-mock conformance --set', () => {
     try {
       const run = captureIo();
       expect(await runCli(['conformance', '--target', mock.url, '--set', 'noauth', '--only', 'noauth/'], run.io)).toBe(0);
-      expect(run.out.join('\n')).toMatch(/no keystone\s+12\s+0/);
+      expect(run.out.join('\n')).toMatch(/no keystone\s+14\s+0/);
     } finally {
       await mock.close();
     }

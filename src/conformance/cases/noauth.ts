@@ -63,6 +63,26 @@ function noKeystoneCases(): ConformanceCase[] {
       path: '/v2/images/{image}/members',
       headers: JSON_ACCEPT,
     },
+    {
+      // An image another project owns, private: an admin without a project still lists it.
+      id: 'noauth/list/private-of-another-owner',
+      group: 'no keystone',
+      fixtures: [{ visibility: 'private', members: [], properties: { owner: '{member}' } }],
+      persona: 'none',
+      method: 'GET',
+      path: '/v2/images?conformance_tag={tag}',
+      headers: JSON_ACCEPT,
+    },
+    {
+      id: 'noauth/members/add-to-image-of-another-owner',
+      group: 'no keystone',
+      fixtures: [{ visibility: 'shared', members: [], properties: { owner: '{member}' } }],
+      persona: 'none',
+      method: 'POST',
+      path: '/v2/images/{image}/members',
+      headers: JSON_ACCEPT,
+      body: { json: { member: '{member2}' } },
+    },
     { id: 'noauth/list/no-headers', group: 'no keystone', fixtures: shared, persona: 'none', method: 'GET', path: '/v2/images?conformance_tag={tag}', headers: JSON_ACCEPT },
     { id: 'noauth/identity/version', group: 'no keystone', persona: 'none', method: 'GET', path: '/identity/v3' },
     {
