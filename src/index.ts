@@ -4,7 +4,7 @@ import type { GlanceMockOptions } from './options';
 
 export { createGlanceMock, type GlanceMock } from './mock';
 export { startGlanceMock, type RunningGlanceMock, type StartOptions } from './server';
-export { type GlanceMockOptions, DEFAULT_MEMBER_QUOTA } from './options';
+export { type GlanceMockOptions, type AuthMode, DEFAULT_MEMBER_QUOTA } from './options';
 export type {
   SeedData,
   SeedDomain,
