@@ -127,7 +127,7 @@ export class ImageService {
     }
     updated.updated_at = this.now();
     assertNo4ByteCharacters(updated);
-    this.deps.db.assertStorableProperties(updated.extra);
+    this.deps.db.assertStorableProperties(updated.extra, updated.removedProperties);
     this.deps.store.putImage(updated);
     return updated;
   }
@@ -176,9 +176,13 @@ function applyChange(image: ImageRecord, change: ImageChange): ImageRecord {
   }
   if (op !== 'add' && !hasProperty(image.extra, name)) throw GlanceErrors.propertyDoesNotExist(name);
   const extra = propertyBag(image.extra);
-  if (op === 'remove') delete extra[name];
-  else extra[name] = value as string | null;
-  return { ...image, extra };
+  if (op !== 'remove') {
+    extra[name] = value as string | null;
+    return { ...image, extra };
+  }
+  delete extra[name];
+  const removed = image.removedProperties ?? [];
+  return { ...image, extra, removedProperties: removed.includes(name) ? removed : [...removed, name] };
 }
 
 /** ImageFactory.new_image: read-only columns, then reserved properties (only `locations` gets this far). */

@@ -28,6 +28,11 @@ export interface ImageRecord {
    * A bag from `propertyBag`, so any name a user picks is just a name.
    */
   extra: Properties;
+  /**
+   * Names of removed properties: Glance soft-deletes their rows, which still
+   * hold their place in the (image_id, name) unique key.
+   */
+  removedProperties?: readonly string[];
   deleted: boolean;
 }
 

@@ -17,8 +17,8 @@ export interface DbProfile {
    * owners, names, property names and values, member ids): equal keys match.
    */
   collate(text: string): string;
-  /** Throws Glance's 500 where the database refuses an image's properties. */
-  assertStorableProperties(properties: Readonly<Record<string, string | null>>): void;
+  /** Throws Glance's 500 where the database refuses an image's property rows (live and soft-deleted). */
+  assertStorableProperties(properties: Readonly<Record<string, string | null>>, removed?: readonly string[]): void;
   /** Two member ids with the same key are the same member for this database. */
   memberKey(memberId: string): string;
   /** Throws Glance's 500 where the database would refuse to store the id. */
@@ -40,14 +40,12 @@ export const mysqlProfile: DbProfile = {
   collate: (text) => generalCiKey(text),
   // `image_properties.value` is a TEXT column (65,535 bytes); two names the
   // collation makes equal break the (image_id, name) unique key.
-  assertStorableProperties(properties) {
-    const names = new Set<string>();
-    for (const [name, value] of Object.entries(properties)) {
+  assertStorableProperties(properties, removed = []) {
+    for (const value of Object.values(properties)) {
       if (value !== null && Buffer.byteLength(value, 'utf8') > MYSQL_TEXT_BYTES) throw GlanceErrors.serverError();
-      const key = generalCiKey(name);
-      if (names.has(key)) throw GlanceErrors.serverError();
-      names.add(key);
     }
+    const rows = [...Object.keys(properties), ...removed.filter((name) => !Object.hasOwn(properties, name))];
+    if (new Set(rows.map(generalCiKey)).size !== rows.length) throw GlanceErrors.serverError();
   },
   memberKey: (memberId) => generalCiKey(memberId),
   assertStorable(memberId) {
