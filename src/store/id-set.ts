@@ -13,6 +13,7 @@ export class IdSet {
   private count = 0;
   private readonly pending = new Set<string>();
   private readonly others = new Set<string>();
+  private readonly scratch = Buffer.alloc(WIDTH);
 
   /** `foldsCase`: the keys come from a case-insensitive collation, so a uuid's case carries nothing. */
   constructor(private readonly foldsCase: boolean) {}
@@ -35,7 +36,9 @@ export class IdSet {
   has(key: string): boolean {
     const hex = this.packable(key);
     if (hex === undefined) return this.others.has(key);
-    return this.pending.has(hex) || this.indexOf(Buffer.from(hex, 'hex')) >= 0;
+    if (this.pending.has(hex)) return true;
+    this.scratch.write(hex, 'hex');
+    return this.indexOf(this.scratch, 0) >= 0;
   }
 
   clear(): void {
@@ -51,12 +54,12 @@ export class IdSet {
     return key.replace(/-/g, '').toLowerCase();
   }
 
-  private indexOf(id: Buffer): number {
+  private indexOf(ids: Buffer, at: number): number {
     let low = 0;
     let high = this.count - 1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      const order = this.sorted.compare(id, 0, WIDTH, mid * WIDTH, mid * WIDTH + WIDTH);
+      const order = this.sorted.compare(ids, at, at + WIDTH, mid * WIDTH, mid * WIDTH + WIDTH);
       if (order === 0) return mid;
       if (order < 0) low = mid + 1;
       else high = mid - 1;
@@ -64,13 +67,13 @@ export class IdSet {
     return -1;
   }
 
-  /** Where `id` goes among the first `end` sorted ids. */
-  private insertionPoint(id: Buffer, end: number): number {
+  /** Where the id at `at` in `ids` goes among the first `end` sorted ids. */
+  private insertionPoint(ids: Buffer, at: number, end: number): number {
     let low = 0;
     let high = end;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.sorted.compare(id, 0, WIDTH, mid * WIDTH, mid * WIDTH + WIDTH) < 0) low = mid + 1;
+      if (this.sorted.compare(ids, at, at + WIDTH, mid * WIDTH, mid * WIDTH + WIDTH) < 0) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -78,18 +81,19 @@ export class IdSet {
 
   /** Merge the pending ids in from the back, moving each run of sorted ids once. */
   private merge(): void {
-    const fresh = [...this.pending].map((hex) => Buffer.from(hex, 'hex')).sort(Buffer.compare);
-    const total = this.count + fresh.length;
+    const fresh = Buffer.from([...this.pending].sort().join(''), 'hex');
+    const freshCount = this.pending.size;
+    const total = this.count + freshCount;
     if (total * WIDTH > this.sorted.length) {
       const grown = Buffer.alloc(Math.max(total, Math.ceil(this.count * 1.25)) * WIDTH);
       this.sorted.copy(grown, 0, 0, this.count * WIDTH);
       this.sorted = grown;
     }
     let end = this.count;
-    for (let j = fresh.length - 1; j >= 0; j--) {
-      const at = this.insertionPoint(fresh[j], end);
+    for (let j = freshCount - 1; j >= 0; j--) {
+      const at = this.insertionPoint(fresh, j * WIDTH, end);
       this.sorted.copyWithin((at + j + 1) * WIDTH, at * WIDTH, end * WIDTH);
-      fresh[j].copy(this.sorted, (at + j) * WIDTH);
+      fresh.copy(this.sorted, (at + j) * WIDTH, j * WIDTH, j * WIDTH + WIDTH);
       end = at;
     }
     this.count = total;
