@@ -105,3 +105,15 @@ describe('a caller without a project', () => {
     expect(names(await glance.get('/v2/images', personas.owner))).toEqual(['mine']);
   });
 });
+
+describe('sorting by name', () => {
+  it('when names differ in case, then MariaDB sorts them case-insensitively and SQLite by code point', async () => {
+    const sorted = async (dbProfile: 'mysql' | 'sqlite') => {
+      const glance = new ClockedGlance(undefined, { dbProfile });
+      for (const name of ['b', 'A', 'C']) await glance.createLater({ name });
+      return (await glance.get('/v2/images?sort=name:asc')).body.images.map((image: { name: string }) => image.name);
+    };
+    expect(await sorted('mysql')).toEqual(['A', 'b', 'C']);
+    expect(await sorted('sqlite')).toEqual(['A', 'C', 'b']);
+  });
+});

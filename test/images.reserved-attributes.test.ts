@@ -150,6 +150,15 @@ describe('PATCH /v2/images/{id} of a reserved or read-only attribute', () => {
     expect(res.text).toContain("On instance['locations'][0]:     'x'\n\n   ");
   });
 
+  it('under secure RBAC, when the owner removes a location, then only an admin may', async () => {
+    const rbac = new ClockedGlance(undefined, { policy: 'secure-rbac' });
+    const own = await rbac.createImage();
+    const res = await rbac.patch(`/v2/images/${own}`, [{ op: 'remove', path: '/locations/0' }]);
+    expect(answer(res)).toEqual([403, plain('403 Forbidden', 'You are not authorized to complete delete_image_location action.')]);
+    const admin = await rbac.patch(`/v2/images/${own}`, [{ op: 'remove', path: '/locations/0' }], personas.admin);
+    expect(answer(admin)).toEqual([403, plain('403 Forbidden', "It's not allowed to remove locations if locations are invisible.")]);
+  });
+
   it('under secure RBAC, when a member changes locations, then the location policies refuse', async () => {
     const rbac = new ClockedGlance(undefined, { policy: 'secure-rbac' });
     const shared = await rbac.createImage({ visibility: 'shared' });

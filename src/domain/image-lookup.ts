@@ -58,6 +58,9 @@ export class ImageLookup {
     return this.store.countMembers(image.id) > 0;
   }
 
+  /** The database's sort and comparison key of a text. */
+  readonly collate = (text: string): string => this.db.collate(text);
+
   /** Two texts the database holds equal (a `WHERE column = value` match). */
   sameText(a: string, b: string): boolean {
     return this.db.collate(a) === this.db.collate(b);

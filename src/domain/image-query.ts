@@ -45,7 +45,7 @@ export function selectImages(
       isListedFor(context, image, query, lookup) &&
       matchesVisibility(context, image, query.visibility, lookup),
   );
-  selected.sort(byKeys(withTiebreakers(query.sort)));
+  selected.sort(byKeys(withTiebreakers(query.sort), lookup.collate));
   return page(selected, query);
 }
 
@@ -110,11 +110,15 @@ function withTiebreakers(sort: SortKey[]): SortKey[] {
   return keys;
 }
 
-/** SQL ordering: NULL sorts first ascending, last descending. */
-function byKeys(keys: SortKey[]) {
+/** SQL ordering, text in the database's collation: NULL sorts first ascending, last descending. */
+function byKeys(keys: SortKey[], collate: (text: string) => string) {
+  const value = (image: ImageRecord, key: SortKey['key']) => {
+    const raw = sortValue(image, key);
+    return typeof raw === 'string' ? collate(raw) : raw;
+  };
   return (a: ImageRecord, b: ImageRecord): number => {
     for (const { key, dir } of keys) {
-      const order = compareValues(sortValue(a, key), sortValue(b, key));
+      const order = compareValues(value(a, key), value(b, key));
       if (order !== 0) return dir === 'asc' ? order : -order;
     }
     return 0;

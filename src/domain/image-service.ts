@@ -142,9 +142,8 @@ export class ImageService {
     }
     const owns = context.isAdmin || isOwner(context, image);
     if (change.op === 'remove') {
-      if (this.secureRbac && !(context.isAdmin || (owns && hasRole(context.roles, 'member')))) {
-        throw GlanceErrors.policyForbidden('delete_image_location');
-      }
+      // Secure RBAC leaves delete_image_location to admins alone.
+      if (this.secureRbac && !context.isAdmin) throw GlanceErrors.policyForbidden('delete_image_location');
       if (!this.secureRbac && !owns) throw GlanceErrors.notImageOwner();
       throw GlanceErrors.locationsInvisible('remove');
     }
