@@ -47,6 +47,14 @@ for (let i = 1; i <= pairs; i++) {
 const end = mib();
 console.log(`pairs: ${pairs}, rss ${end} MiB = ${(end / baseline).toFixed(2)} x the value after 10,000`);
 
+const shared = imageService.create(owner, { name: 'members', visibility: 'shared', extra: {} });
+const beforeMembers = mib();
+for (let i = 0; i < 250_000; i++) {
+  members.create(owner, shared.id, `member-${i}`);
+  members.remove(owner, shared.id, `member-${i}`);
+}
+console.log(`members: 250000 create/delete pairs on one image, rss ${mib()} MiB (before ${beforeMembers}), kept ${JSON.stringify(store.keptRows())}`);
+
 const tokens = new TokenRegistry();
 const idle = tokens.size;
 const before = mib();
