@@ -175,3 +175,12 @@ describe('PATCH /v2/images/{id} of a reserved or read-only attribute', () => {
     ]);
   });
 });
+
+describe('a property named like a column', () => {
+  it('when the list is filtered by os_hash_algo, then the column (null) is compared, not the property', async () => {
+    const glance = new ClockedGlance();
+    await glance.createImage({ os_hash_algo: 'x' });
+    const res = await glance.get('/v2/images?os_hash_algo=x');
+    expect([res.status, res.body.images]).toEqual([200, []]);
+  });
+});
