@@ -29,9 +29,9 @@ export interface GlanceMock {
 
 export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const resolved = resolveOptions(options);
-  const store = new MemoryStore();
-  const tokens = new TokenRegistry();
   const db = dbProfiles[resolved.dbProfile];
+  const store = new MemoryStore(db.collate);
+  const tokens = new TokenRegistry();
   const { clock, ids } = resolved;
   const images = new ImageLookup(store, db);
   const members = new MembersService({
@@ -42,7 +42,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     memberQuota: resolved.memberQuota,
     clock,
   });
-  const imageService = new ImageService({ store, images, clock, ids, policy: resolved.policy });
+  const imageService = new ImageService({ store, images, clock, ids, policy: resolved.policy, db });
   const router = new Router([...memberRoutes(members), ...imageRoutes(imageService), ...schemaRoutes()]);
   const keystone = createKeystone({ tokens, clock, ids });
   // A Glance deployed without Keystone has no Keystone beside it either: `/identity` is Glance's.

@@ -87,10 +87,11 @@ describe('GET /v2/images/{image_id}', () => {
     expectGlanceError(await show(id), 404, `No image found with ID ${id}`);
   });
 
-  it('when the id is the uppercase form of an existing id, then 404 naming it as given', async () => {
-    const id = await glance.createImage();
+  it('when the id is the uppercase form of an existing id on SQLite, then 404 naming it as given', async () => {
+    const sqlite = new ClockedGlance(undefined, { dbProfile: 'sqlite' });
+    const id = await sqlite.createImage();
     const upper = id.toUpperCase();
-    expectGlanceError(await show(upper), 404, `No image found with ID ${upper}`);
+    expectGlanceError(await sqlite.get(`/v2/images/${upper}`), 404, `No image found with ID ${upper}`);
   });
 
   it('when the image was deleted, then 404 for the owner and for an admin', async () => {

@@ -35,10 +35,13 @@ function placeholders(text: string, ctx: NormaliseContext): string {
   out = out.split(`${origin.protocol}//${origin.host}`).join('<base>');
   ctx.imageIds.forEach((id, i) => {
     out = out.split(id).join(i === 0 ? '<image>' : `<image${i + 1}>`);
+    out = out.split(id.toUpperCase()).join(i === 0 ? '<IMAGE>' : `<IMAGE${i + 1}>`);
   });
   const projects = Object.entries(ctx.projects).sort(([, a], [, b]) => b.length - a.length);
   for (const [persona, project] of projects) out = out.split(project).join(`<${persona}>`);
+  for (const [persona, project] of projects) out = out.split(project.toUpperCase()).join(`<${persona.toUpperCase()}>`);
   out = out.split(ctx.tag).join('<tag>').split(ctx.run).join('<run>');
+  out = out.split(ctx.tag.toUpperCase()).join('<TAG>').split(ctx.run.toUpperCase()).join('<RUN>');
   return out
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g, '<time>')
     .replace(/req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<request-id>')

@@ -45,12 +45,17 @@ async function runCase(options: RunOptions, testCase: ConformanceCase, tag: stri
     member2: identities.project('member2'),
     owner: identities.project('owner'),
     self: identities.project(testCase.persona),
+    // Upper-case forms, for cases on how the database compares ids and owners.
+    OWNER: identities.project('owner').toUpperCase(),
+    MEMBER: identities.project('member').toUpperCase(),
   };
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
   try {
     const imageIds = await createFixtures({ baseUrl, identities, tag, fill }, testCase.fixtures ?? []);
     imageIds.forEach((id, i) => (values[i === 0 ? 'image' : `image${i + 1}`] = id));
-    const headers = { ...identities.headers(testCase.persona), ...testCase.headers };
+    imageIds.forEach((id, i) => (values[i === 0 ? 'IMAGE' : `IMAGE${i + 1}`] = id.toUpperCase()));
+    const given = Object.entries(testCase.headers ?? {}).map(([name, value]) => [name, fill(value)]);
+    const headers = { ...identities.headers(testCase.persona), ...Object.fromEntries(given) };
     const res = await send(baseUrl, testCase.method, fill(testCase.path), headers, fillBody(testCase.body, fill));
     const projects = Object.fromEntries(PERSONAS.map((p) => [p, identities.project(p)]));
     return { observed: normalise(res, { baseUrl, run, tag, imageIds, projects }) };

@@ -45,6 +45,19 @@ const badRequest = error(400);
 const forbidden = error(403);
 const notFound = error(404);
 
+/** Python's `str.title()`: each run of letters capitalised (`os_distro` → `Os_Distro`). */
+function pythonTitle(text: string): string {
+  let afterLetter = false;
+  return [...text]
+    .map((c) => {
+      const cased = c.toLowerCase() !== c.toUpperCase();
+      const out = cased ? (afterLetter ? c.toLowerCase() : c.toUpperCase()) : c;
+      afterLetter = cased;
+      return out;
+    })
+    .join('');
+}
+
 /** Glance's messages, by the situation that produces them. */
 export const GlanceMessages = {
   // webob defaults (glance raises the bare exception class)
@@ -144,6 +157,14 @@ export const GlanceErrors = {
 
   noImageWithId: (imageId: string) => notFound(GlanceMessages.noImageWithId(imageId)),
   imageIdExists: (imageId: string) => new GlanceError(409, GlanceMessages.imageIdExists(imageId)),
+  // exception.ImageNotFound() raised bare by `_check_image_id`: its template is never filled in.
+  markerIdTooLong: () => badRequest('Image with the given id %(image_id)s was not found'),
+  locationsEmpty: () =>
+    new GlanceError(403, GlanceMessages.accessDenied, { detail: 'Cannot set locations to empty list.' }),
+  locationsInvisible: (action: 'add' | 'update' | 'remove') =>
+    forbidden(`It's not allowed to ${action} locations if locations are invisible.`),
+  fourBytePropertyName: () => badRequest("Property names can't contain 4 byte unicode."),
+  fourByteValue: (column: string) => badRequest(`${pythonTitle(column)} can't contain 4 byte unicode characters.`),
   readOnlyAttribute: (name: string) => forbidden(GlanceMessages.readOnlyAttribute(name)),
   reservedAttribute: (name: string) =>
     new GlanceError(403, GlanceMessages.accessDenied, { detail: GlanceMessages.reservedAttribute(name) }),

@@ -1,4 +1,4 @@
-import type { Visibility } from './images';
+import type { Properties, Visibility } from './images';
 
 
 /** A validated `POST /v2/images` body. `owner: null` is an admin's image without owner. */
@@ -14,7 +14,11 @@ export interface ImageDraft {
   disk_format?: string | null;
   container_format?: string | null;
   tags?: string[];
-  extra: Record<string, string>;
+  extra: Properties;
+  /** A read-only column given anyway: ImageFactory refuses it after the policy checks. */
+  readOnly?: string;
+  /** `locations` given: ImageFactory's reserved-property check refuses it, last. */
+  locations?: boolean;
 }
 
 /** One validated JSON-patch change on a single top-level attribute. */
@@ -23,6 +27,8 @@ export interface ImageChange {
   /** The attribute: a base one (name, visibility, owner, protected, ...) or an extra property. */
   name: string;
   value?: unknown;
+  /** The second level of a `/locations/<index>` pointer. */
+  item?: string;
 }
 
 /** Base attributes a patch may set (the others are read-only or not modelled). */

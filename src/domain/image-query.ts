@@ -37,40 +37,69 @@ export function selectImages(
   query: ImageQuery,
   lookup: ImageLookup,
 ): ImageRecord[] {
-  const listed = (image: ImageRecord) => !image.deleted && image.os_hidden === query.osHidden;
+  const listed = (image: ImageRecord) => image.os_hidden === query.osHidden;
   const selected = [...images].filter(
     (image) =>
       listed(image) &&
-      matchesAttributes(image, query.attributes) &&
+      matchesAttributes(image, query.attributes, lookup) &&
       isListedFor(context, image, query, lookup) &&
-      matchesVisibility(context, image, query.visibility),
+      matchesVisibility(context, image, query.visibility, lookup),
   );
-  selected.sort(byKeys(withTiebreakers(query.sort)));
+  selected.sort(byKeys(withTiebreakers(query.sort), lookup.collate));
   return page(selected, query);
 }
 
+/**
+ * The SQL `owner = :project` and `member = :project`, so compared as the
+ * database compares text. Without a project, Glance's member query keeps
+ * only "shared and has a live member": every such image is listed, whatever
+ * the member's status.
+ */
 function isListedFor(context: RequestContext, image: ImageRecord, query: ImageQuery, lookup: ImageLookup) {
   if (context.isAdmin) return true;
   if (image.visibility === 'public' || image.visibility === 'community') return true;
-  if (context.projectId === null) return false;
-  if (image.owner === context.projectId) return true;
+  if (context.projectId === null) return image.visibility === 'shared' && lookup.hasMembers(image);
+  if (isListedOwner(context, image, lookup)) return true;
   if (image.visibility !== 'shared') return false;
   const member = lookup.memberOf(image, context.projectId);
   return member !== undefined && (query.memberStatus === 'all' || member.status === query.memberStatus);
 }
 
-function matchesVisibility(context: RequestContext, image: ImageRecord, visibility: ImageQuery['visibility']) {
+const isListedOwner = (context: RequestContext, image: ImageRecord, lookup: ImageLookup) =>
+  context.projectId !== null && image.owner !== null && lookup.sameText(image.owner, context.projectId);
+
+function matchesVisibility(context: RequestContext, image: ImageRecord, visibility: ImageQuery['visibility'], lookup: ImageLookup) {
   if (visibility === 'all') return true;
   if (visibility !== undefined) return image.visibility === visibility;
-  return image.visibility !== 'community' || (context.projectId !== null && image.owner === context.projectId);
+  return image.visibility !== 'community' || isListedOwner(context, image, lookup);
 }
 
-function matchesAttributes(image: ImageRecord, attributes: Record<string, string>): boolean {
+/** Filters on the image's columns, else on its properties (name and value), each compared as the database compares text. */
+function matchesAttributes(image: ImageRecord, attributes: Record<string, string>, lookup: ImageLookup): boolean {
   return Object.entries(attributes).every(([key, wanted]) => {
-    const base = (image as unknown as Record<string, unknown>)[key];
-    const value = key in image && key !== 'extra' ? base : image.extra[key];
-    return value !== undefined && value !== null && String(value) === wanted;
+    const value = Object.hasOwn(FILTER_COLUMNS, key) ? columnValue(image, key) : propertyValue(image, key, lookup);
+    return value !== undefined && value !== null && lookup.sameText(String(value), wanted);
   });
+}
+
+/** The `images` columns a filter can name. */
+const FILTER_COLUMNS: Readonly<Record<string, true>> = Object.freeze(
+  Object.assign(Object.create(null), {
+    name: true, owner: true, status: true, container_format: true, disk_format: true,
+    visibility: true, protected: true, min_ram: true, min_disk: true, id: true, os_hidden: true,
+    created_at: true, updated_at: true, size: true, virtual_size: true, checksum: true,
+    os_hash_algo: true, os_hash_value: true,
+  }),
+);
+
+function columnValue(image: ImageRecord, key: string): unknown {
+  if (!Object.hasOwn(image, key)) return undefined;
+  return (image as unknown as Record<string, unknown>)[key];
+}
+
+function propertyValue(image: ImageRecord, key: string, lookup: ImageLookup): string | null | undefined {
+  for (const [name, value] of Object.entries(image.extra)) if (lookup.sameText(name, key)) return value;
+  return undefined;
 }
 
 function withTiebreakers(sort: SortKey[]): SortKey[] {
@@ -82,11 +111,15 @@ function withTiebreakers(sort: SortKey[]): SortKey[] {
   return keys;
 }
 
-/** SQL ordering: NULL sorts first ascending, last descending. */
-function byKeys(keys: SortKey[]) {
+/** SQL ordering, text in the database's collation: NULL sorts first ascending, last descending. */
+function byKeys(keys: SortKey[], collate: (text: string) => string) {
+  const value = (image: ImageRecord, key: SortKey['key']) => {
+    const raw = sortValue(image, key);
+    return typeof raw === 'string' ? collate(raw) : raw;
+  };
   return (a: ImageRecord, b: ImageRecord): number => {
     for (const { key, dir } of keys) {
-      const order = compareValues(sortValue(a, key), sortValue(b, key));
+      const order = compareValues(value(a, key), value(b, key));
       if (order !== 0) return dir === 'asc' ? order : -order;
     }
     return 0;

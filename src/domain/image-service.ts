@@ -4,9 +4,10 @@ import type { IdSource } from '../runtime/ids';
 import type { GlanceStore } from '../store/store';
 import type { RequestContext } from './context';
 import { GlanceErrors, GlanceMessages } from './glance-errors';
-import type { ImageLookup } from './image-lookup';
+import { isImageIdTooLong, type ImageLookup } from './image-lookup';
 import type { ImageRecord, Visibility } from './images';
-import { isOwner } from './images';
+import { hasProperty, isOwner, propertyBag } from './images';
+import type { DbProfile } from './profiles';
 import { PATCHABLE_ATTRIBUTES, type ImageChange, type ImageDraft } from './image-input';
 import { selectImages, type ImageQuery } from './image-query';
 import { hasRole } from './context';
@@ -18,6 +19,7 @@ export interface ImagesDeps {
   clock: Clock;
   ids: IdSource;
   policy: PolicyName;
+  db: DbProfile;
 }
 
 /**
@@ -41,8 +43,8 @@ export class ImageService {
       // Secure RBAC words the same refusal as webob's "access denied" with Glance's text as detail.
       throw this.secureRbac ? GlanceErrors.createOwnedByOtherDenied(owner ?? null) : GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
     }
+    refuseFactoryProperties(draft);
     const id = draft.id ?? this.deps.ids.imageId();
-    if (this.deps.store.getImage(id)) throw GlanceErrors.imageIdExists(id);
     const now = this.now();
     const image: ImageRecord = {
       id,
@@ -59,9 +61,12 @@ export class ImageService {
       tags: draft.tags ?? [],
       created_at: now,
       updated_at: now,
-      extra: { ...draft.extra },
+      extra: propertyBag(draft.extra),
       deleted: false,
     };
+    assertNo4ByteCharacters(image);
+    if (this.deps.store.isImageIdTaken(id)) throw GlanceErrors.imageIdExists(id);
+    this.deps.db.assertStorableProperties(image.extra);
     this.deps.store.putImage(image);
     return image;
   }
@@ -76,15 +81,20 @@ export class ImageService {
 
   list(context: RequestContext, query: ImageQuery): ImageRecord[] {
     if (this.secureRbac && !this.isReader(context)) throw GlanceErrors.policyForbidden('get_images');
-    if (query.marker !== undefined) this.checkMarker(context, query.marker);
-    return selectImages(context, this.deps.store.images(), query, this.deps.images);
+    const marker = query.marker === undefined ? undefined : this.checkMarker(context, query.marker).id;
+    return selectImages(context, this.deps.store.images(), { ...query, marker }, this.deps.images);
   }
 
-  /** A marker must name a live image (400), one the caller may see (403). */
-  private checkMarker(context: RequestContext, marker: string): void {
-    const image = this.deps.store.getImage(marker);
-    if (!image || image.deleted) throw GlanceErrors.badRequest(GlanceMessages.noImageWithId(marker));
+  /**
+   * A marker must name a live image (400), one the caller may see (403). The
+   * page then starts after the stored image, however the marker spelled its id.
+   */
+  private checkMarker(context: RequestContext, marker: string): ImageRecord {
+    if (isImageIdTooLong(marker)) throw GlanceErrors.markerIdTooLong();
+    const image = this.deps.images.stored(marker);
+    if (!image) throw GlanceErrors.badRequest(GlanceMessages.noImageWithId(marker));
     if (!this.deps.images.isVisible(context, image)) throw GlanceErrors.markerNotVisible(marker);
+    return image;
   }
 
   /** Legacy Glance refuses a non-owner in its own words; secure RBAC in the policy's. */
@@ -108,8 +118,12 @@ export class ImageService {
   update(context: RequestContext, imageId: string, changes: ImageChange[]): ImageRecord {
     const image = this.show(context, imageId);
     if (changes.length === 0) return image;
-    let updated: ImageRecord = { ...image, extra: { ...image.extra } };
+    let updated: ImageRecord = { ...image, extra: propertyBag(image.extra) };
     for (const change of changes) {
+      if (change.name === 'locations') {
+        this.changeLocations(context, image, change);
+        continue;
+      }
       if (change.name === 'owner' && !context.isAdmin) throw GlanceErrors.ownerNotUpdatable();
       if (change.name === 'visibility' && change.value === 'public' && !mayPublicize(context)) {
         throw GlanceErrors.publicizeForbidden();
@@ -118,8 +132,31 @@ export class ImageService {
       updated = applyChange(updated, change);
     }
     updated.updated_at = this.now();
+    assertNo4ByteCharacters(updated);
+    this.deps.db.assertStorableProperties(updated.extra, updated.removedProperties);
     this.deps.store.putImage(updated);
     return updated;
+  }
+
+  /**
+   * Locations are never shown (`show_multiple_locations` is off), so every
+   * change to them is refused, each in its own words and after its own policy.
+   */
+  private changeLocations(context: RequestContext, image: ImageRecord, change: ImageChange): never {
+    if (change.op === 'replace' && (!Array.isArray(change.value) || change.value.length === 0)) {
+      throw GlanceErrors.locationsEmpty();
+    }
+    const owns = context.isAdmin || isOwner(context, image);
+    if (change.op === 'remove') {
+      // Secure RBAC leaves delete_image_location to admins alone.
+      if (this.secureRbac && !context.isAdmin) throw GlanceErrors.policyForbidden('delete_image_location');
+      if (!this.secureRbac && !owns) throw GlanceErrors.notImageOwner();
+      throw GlanceErrors.locationsInvisible('remove');
+    }
+    if (this.secureRbac && !(context.isAdmin || (owns && hasRole(context.roles, 'member')))) {
+      throw GlanceErrors.policyForbidden('set_image_location');
+    }
+    throw GlanceErrors.locationsInvisible(change.op === 'add' ? 'add' : 'update');
   }
 
   remove(context: RequestContext, imageId: string): void {
@@ -127,7 +164,7 @@ export class ImageService {
     if (!image) throw GlanceErrors.deleteImageNotFound(imageId);
     if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('delete_image');
     if (image.protected) throw GlanceErrors.deleteProtectedImage(imageId);
-    this.deps.store.putImage({ ...image, deleted: true, status: 'deleted', updated_at: this.now() });
+    this.deps.store.deleteImage(image.id);
   }
 
   private now(): string {
@@ -142,9 +179,34 @@ function applyChange(image: ImageRecord, change: ImageChange): ImageRecord {
     if (op === 'remove') throw GlanceErrors.propertyNotRemovable(name);
     return { ...image, [name]: value };
   }
-  if (op !== 'add' && !(name in image.extra)) throw GlanceErrors.propertyDoesNotExist(name);
-  const extra = { ...image.extra };
-  if (op === 'remove') delete extra[name];
-  else extra[name] = value as string;
-  return { ...image, extra };
+  if (op !== 'add' && !hasProperty(image.extra, name)) throw GlanceErrors.propertyDoesNotExist(name);
+  const extra = propertyBag(image.extra);
+  if (op !== 'remove') {
+    extra[name] = value as string | null;
+    return { ...image, extra };
+  }
+  delete extra[name];
+  const removed = image.removedProperties ?? [];
+  return { ...image, extra, removedProperties: removed.includes(name) ? removed : [...removed, name] };
+}
+
+/** ImageFactory.new_image: read-only columns, then reserved properties (only `locations` gets this far). */
+function refuseFactoryProperties(draft: ImageDraft): void {
+  if (draft.readOnly !== undefined) throw GlanceErrors.readOnlyAttribute(draft.readOnly);
+  if (draft.locations) throw GlanceErrors.reservedAttributePlain('locations');
+}
+
+const has4ByteCharacter = (value: string | null): boolean => value !== null && /[\u{10000}-\u{10FFFF}]/u.test(value);
+
+/**
+ * glance.common.utils.no_4byte_params on the row Glance writes: its columns
+ * in order (name, owner, then each property's name and value), whatever the database.
+ */
+function assertNo4ByteCharacters(image: ImageRecord): void {
+  if (has4ByteCharacter(image.name)) throw GlanceErrors.fourByteValue('name');
+  if (has4ByteCharacter(image.owner)) throw GlanceErrors.fourByteValue('owner');
+  for (const [name, value] of Object.entries(image.extra)) {
+    if (has4ByteCharacter(name)) throw GlanceErrors.fourBytePropertyName();
+    if (has4ByteCharacter(value)) throw GlanceErrors.fourByteValue(name);
+  }
 }

@@ -22,10 +22,30 @@ export interface ImageRecord {
   tags: string[];
   created_at: string;
   updated_at: string;
-  /** Properties Glance does not know, kept as given ("additionalProperties" of the image schema). */
-  extra: Record<string, string>;
+  /**
+   * Properties that are not `images` columns, kept as given, in order: the
+   * image schema's own (kernel_id may be null) and its additionalProperties.
+   * A bag from `propertyBag`, so any name a user picks is just a name.
+   */
+  extra: Properties;
+  /**
+   * Names of removed properties: Glance soft-deletes their rows, which still
+   * hold their place in the (image_id, name) unique key.
+   */
+  removedProperties?: readonly string[];
   deleted: boolean;
 }
+
+export type Properties = Record<string, string | null>;
+
+/** A property bag without a prototype: `toString`, `constructor` or `__proto__` are names like any other. */
+export function propertyBag(from: Readonly<Properties> = {}): Properties {
+  const bag = Object.create(null) as Properties;
+  for (const [name, value] of Object.entries(from)) bag[name] = value;
+  return bag;
+}
+
+export const hasProperty = (properties: Readonly<Properties>, name: string): boolean => Object.hasOwn(properties, name);
 
 /** Glance's `is_image_visible` (glance/db/utils.py), member lookup injected. */
 export function isImageVisible(

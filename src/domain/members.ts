@@ -107,8 +107,7 @@ export class MembersService {
   }
 
   private liveMember(image: ImageRecord, memberId: string): MemberRecord | undefined {
-    const member = this.deps.store.getMember(image.id, this.deps.db.memberKey(memberId));
-    return member && !member.deleted ? member : undefined;
+    return this.deps.store.getMember(image.id, this.deps.db.memberKey(memberId));
   }
 
   private lookupMember(context: RequestContext, image: ImageRecord, memberId: string): MemberRecord {

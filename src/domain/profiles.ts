@@ -12,6 +12,13 @@ export type PolicyName = (typeof POLICIES)[number];
  */
 export interface DbProfile {
   readonly name: DbProfileName;
+  /**
+   * The key under which this database compares a text column (image ids,
+   * owners, names, property names and values, member ids): equal keys match.
+   */
+  collate(text: string): string;
+  /** Throws Glance's 500 where the database refuses an image's property rows (live and soft-deleted). */
+  assertStorableProperties(properties: Readonly<Record<string, string | null>>, removed?: readonly string[]): void;
   /** Two member ids with the same key are the same member for this database. */
   memberKey(memberId: string): string;
   /** Throws Glance's 500 where the database would refuse to store the id. */
@@ -21,6 +28,7 @@ export interface DbProfile {
 }
 
 const MYSQL_VARCHAR_LENGTH = 255;
+const MYSQL_TEXT_BYTES = 65_535;
 
 /**
  * MySQL/MariaDB with Glance's `utf8` tables: `utf8mb3_general_ci` compares
@@ -29,6 +37,16 @@ const MYSQL_VARCHAR_LENGTH = 255;
  */
 export const mysqlProfile: DbProfile = {
   name: 'mysql',
+  collate: (text) => generalCiKey(text),
+  // `image_properties.value` is a TEXT column (65,535 bytes); two names the
+  // collation makes equal break the (image_id, name) unique key.
+  assertStorableProperties(properties, removed = []) {
+    for (const value of Object.values(properties)) {
+      if (value !== null && Buffer.byteLength(value, 'utf8') > MYSQL_TEXT_BYTES) throw GlanceErrors.serverError();
+    }
+    const rows = [...Object.keys(properties), ...removed.filter((name) => !Object.hasOwn(properties, name))];
+    if (new Set(rows.map(generalCiKey)).size !== rows.length) throw GlanceErrors.serverError();
+  },
   memberKey: (memberId) => generalCiKey(memberId),
   assertStorable(memberId) {
     if ([...memberId].length > MYSQL_VARCHAR_LENGTH) throw GlanceErrors.serverError();
@@ -43,6 +61,8 @@ export const mysqlProfile: DbProfile = {
 /** SQLite: no length limit, binary comparison. */
 export const sqliteProfile: DbProfile = {
   name: 'sqlite',
+  collate: (text) => text,
+  assertStorableProperties: () => undefined,
   memberKey: (memberId) => memberId,
   assertStorable: () => undefined,
   bindOther: () => {

@@ -15,9 +15,10 @@ export function imageQuery(params: URLSearchParams): ImageQuery {
   if (visibility !== undefined && visibility !== 'all' && !isVisibility(visibility)) {
     throw GlanceErrors.invalidVisibilityFilter(visibility);
   }
-  const attributes: Record<string, string> = {};
+  // Without a prototype: a filter named `constructor` or `toString` is a property filter like any other.
+  const attributes = Object.create(null) as Record<string, string>;
   for (const [key, value] of params) {
-    if (!PAGING_KEYS.includes(key) && !(key in attributes)) attributes[key] = value;
+    if (!PAGING_KEYS.includes(key) && !Object.hasOwn(attributes, key)) attributes[key] = value;
   }
   return {
     limit,

@@ -54,8 +54,7 @@ export function issueToken(request: AuthRequest, deps: AuthDeps): IssuedToken {
     methods: who.methods,
     auditIds: [deps.ids.auditId(), ...(who.parentAuditId ? [who.parentAuditId] : [])],
   };
-  const id = deps.ids.tokenId();
-  deps.tokens.register(id, identity);
+  const id = deps.tokens.issue(deps.ids.tokenId(), identity, deps.clock.now());
   return { id, identity };
 }
 
@@ -64,7 +63,7 @@ function resolveScope(request: AuthRequest, directory: KeystoneDirectory): Scope
   const scope = request.scope;
   if (scope === undefined) return { kind: 'unscoped' };
   const given = ['project', 'domain', 'unscoped', 'system', 'OS-TRUST:trust'].filter((key) =>
-    typeof scope === 'string' ? scope.includes(key) : key in scope,
+    typeof scope === 'string' ? scope.includes(key) : Object.hasOwn(scope, key),
   );
   if (given.length !== 1) throw KeystoneErrors.expecting('system, project, domain, OS-TRUST:trust or unscoped', 'scope');
   if (given[0] === 'unscoped') return { kind: 'unscoped' };
@@ -115,7 +114,7 @@ function byPassword(request: AuthRequest, directory: KeystoneDirectory): Authent
 
 /** keystone.auth.plugins.token: the new token keeps the old one's user, expiry and audit chain. */
 function byToken(request: AuthRequest, deps: AuthDeps): Authenticated {
-  const parent = deps.tokens.find(request.token?.id ?? '');
+  const parent = deps.tokens.find(request.token?.id ?? '', deps.clock.now());
   if (!parent) throw KeystoneErrors.tokenNotRecognized();
   if (isExpired(parent, deps.clock.now())) throw KeystoneErrors.tokenExpired();
   if (parent.userId === null) throw KeystoneErrors.unauthorized();

@@ -35,7 +35,7 @@ export class KeystoneService {
 
   /** identity:validate_token: the subject token is checked first (404), then the policy: admin, service or the token's own user. */
   validate(caller: TokenIdentity, subjectToken: string | undefined): IssuedToken {
-    const subject = subjectToken ? this.deps.tokens.find(subjectToken) : undefined;
+    const subject = subjectToken ? this.deps.tokens.find(subjectToken, this.deps.clock.now()) : undefined;
     if (subjectToken && !subject) throw KeystoneErrors.tokenNotRecognized();
     if (subject && isExpired(subject, this.deps.clock.now())) throw KeystoneErrors.tokenExpired();
     const ownToken = subject !== undefined && subject.userId === caller.userId;

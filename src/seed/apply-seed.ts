@@ -1,4 +1,4 @@
-import type { ImageRecord } from '../domain/images';
+import { propertyBag, type ImageRecord } from '../domain/images';
 import type { MemberRecord } from '../domain/members.types';
 import { assertStorableMember } from '../domain/member-values';
 import type { DbProfile } from '../domain/profiles';
@@ -33,10 +33,11 @@ export function applySeed(target: SeedTarget, input: unknown): void {
   const members = (seed.images ?? []).flatMap((image, i) => memberRecords(target, images[i], image, `/images/${i}`));
   const seen = new Set<string>();
   images.forEach((image, i) => {
-    if (seen.has(image.id) || target.store.getImage(image.id)) {
+    const key = target.db.collate(image.id);
+    if (seen.has(key) || target.store.isImageIdTaken(image.id)) {
       throw new SeedError(`seed: /images/${i}/id "${image.id}" is already taken`);
     }
-    seen.add(image.id);
+    seen.add(key);
   });
   const storeIdentities = planIdentitySeed(target.directory, seed);
   for (const image of images) target.store.putImage(image);
@@ -62,7 +63,7 @@ function imageRecord(target: SeedTarget, image: SeedImage, path: string): ImageR
     tags: image.tags ?? [],
     created_at: timestamp(image.created_at, now, `${path}/created_at`),
     updated_at: timestamp(image.updated_at ?? image.created_at, now, `${path}/updated_at`),
-    extra: { ...image.properties },
+    extra: propertyBag(image.properties),
     deleted: false,
   };
 }

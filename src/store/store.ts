@@ -2,16 +2,25 @@ import type { ImageRecord } from '../domain/images';
 import type { MemberRecord } from '../domain/members.types';
 
 /**
- * What the domain needs from storage. Lookups by image id and by member key
- * are O(1); a member list is O(members of that image).
+ * What the domain needs from storage: Glance's tables as its database keeps
+ * them. Image ids compare as the database compares them; lookups by image id
+ * and by member key are O(1); a member list is O(members of that image).
+ * Deleted rows are kept only as far as they can change an answer.
  */
 export interface GlanceStore {
+  /** The live image with this id (compared as the database compares ids). */
   getImage(imageId: string): ImageRecord | undefined;
+  /** An image ever had this id, deleted or not: Glance never gives it out again. */
+  isImageIdTaken(imageId: string): boolean;
   putImage(image: ImageRecord): void;
+  /** Soft-delete an image: its row and member rows go, its id stays taken. */
+  deleteImage(imageId: string): void;
+  /** Live images. */
   images(): Iterable<ImageRecord>;
 
-  /** The row for this member key, deleted or not. */
+  /** The live row for this member key. */
   getMember(imageId: string, memberKey: string): MemberRecord | undefined;
+  /** Store a live row, or soft-delete it (`deleted: true`): a re-added member takes its old row's place. */
   putMember(memberKey: string, member: MemberRecord): void;
   /** Live (not deleted) members, in row order. */
   listMembers(imageId: string): MemberRecord[];

@@ -1,5 +1,6 @@
 import type { ConformanceCase } from '../types';
 import { bodyCases } from './bodies';
+import { databaseCases } from './database';
 import { discoveryCases } from './discovery';
 import { errorFormatCases } from './errors';
 import { imageCases } from './images';
@@ -28,6 +29,7 @@ export function allCases(): ConformanceCase[] {
     ...imageCases(),
     ...listCases(),
     ...discoveryCases(),
+    ...databaseCases(),
   ]);
 }
 

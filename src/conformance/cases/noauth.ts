@@ -15,6 +15,9 @@ export function noauthCases(defaults: ConformanceCase[]): ConformanceCase[] {
 
 function adapt(testCase: ConformanceCase): ConformanceCase[] {
   if (testCase.id.startsWith('matrix/') && !MATRIX_PERSONAS.has(testCase.persona)) return [];
+  // Every caller here sees every image, so a marker among fixtures created in the same second
+  // has no stable answer (Glance sorts them by id, which is random).
+  if (testCase.path.includes('marker={image')) return [];
   const fixtures = testCase.fixtures ?? [];
   if (!fixtures.some((f) => f.visibility === 'public')) return [testCase];
   if (!testCase.path.startsWith('/v2/images?')) return [];
