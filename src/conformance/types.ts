@@ -40,6 +40,8 @@ export interface ConformanceCase {
   path: string;
   headers?: Record<string, string>;
   body?: CaseBody;
+  /** Response headers compared beyond Allow, Location and Accept-Patch (lowercase names). */
+  compareHeaders?: string[];
 }
 
 /** What is compared, after normalisation. */

@@ -15,6 +15,8 @@ export interface ImageDraft {
   container_format?: string | null;
   tags?: string[];
   extra: Record<string, string>;
+  /** An attribute the body may not set: Glance's image factory refuses it after the policy checks. */
+  refused?: { name: string; reason: 'read-only' | 'reserved' };
 }
 
 /** One validated JSON-patch change on a single top-level attribute. */

@@ -35,6 +35,7 @@ export class ImageService {
       // Secure RBAC words the same refusal as webob's "access denied" with Glance's text as detail.
       throw this.secureRbac ? GlanceErrors.createOwnedByOtherDenied(owner ?? null) : GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
     }
+    if (draft.refused) throw refusedAttribute(draft.refused);
     const id = draft.id ?? this.deps.ids.imageId();
     if (this.deps.store.getImage(id)) throw GlanceErrors.imageIdExists(id);
     const now = this.now();
@@ -141,4 +142,8 @@ function applyChange(image: ImageRecord, change: ImageChange): ImageRecord {
   if (op === 'remove') delete extra[name];
   else extra[name] = value as string;
   return { ...image, extra };
+}
+
+function refusedAttribute({ name, reason }: { name: string; reason: 'read-only' | 'reserved' }) {
+  return reason === 'read-only' ? GlanceErrors.readOnlyAttribute(name) : GlanceErrors.reservedAttributePlain(name);
 }

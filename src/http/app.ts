@@ -1,5 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GlanceError, GlanceErrors } from '../domain/glance-errors';
+import type { RequestContext } from '../domain/context';
 import type { IdentityResolver } from '../identity/identity';
 import type { KeystoneHandler } from '../keystone/keystone.routes';
 import type { IdSource } from '../runtime/ids';
@@ -51,13 +52,12 @@ function handle(parts: AppParts, req: Request, res: Response): void {
     const context = parts.identity.resolve(req.headers);
     if (!context) throw GlanceErrors.unauthorized();
     const callerId = callerRequestId(req);
-    // An over-long id breaks Glance's request context: routing errors go out without an id, routes fail.
     if (callerId !== null) requestId = callerId ?? parts.ids.requestId();
     if (negotiated.path === '/v2') return sendResult(res, redirectToSlash(req, prefix), requestId);
     const { handler, params, bodiless } = parts.router.match(req.method, negotiated.path);
-    if (requestId === undefined) throw GlanceErrors.serverError();
     if (bodiless && (req.rawBody?.declaredLength ?? 0) > 0) throw GlanceErrors.bodyNotExpected();
-    sendResult(res, handler({ context, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }), requestId);
+    const routeContext = callerId === null ? unusableContext() : context;
+    sendResult(res, handler({ context: routeContext, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }), requestId);
   } catch (err) {
     sendError(res, toGlanceError(err), requestId);
   }
@@ -98,6 +98,20 @@ function callerRequestId(req: Request): string | undefined | null {
   if (trimmed === '') return undefined;
   if (trimmed.length > MAX_REQUEST_ID_LENGTH) return null;
   return trimmed.startsWith('req-') ? trimmed : `req-${trimmed}`;
+}
+
+/**
+ * Glance's ContextMiddleware *returns* its 431 for an over-long request id and
+ * stores it as the request context: routing, body checks and schemas answer
+ * as usual, and whatever reads the context fails with the generic 500 (and,
+ * with no usable context, no request id goes out).
+ */
+function unusableContext(): RequestContext {
+  return new Proxy({} as RequestContext, {
+    get: () => {
+      throw GlanceErrors.serverError();
+    },
+  });
 }
 
 /** Anything that is not a GlanceError is Glance's generic 500: no stack trace leaves the mock. */

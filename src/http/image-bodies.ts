@@ -13,7 +13,7 @@ const READ_ONLY = ['created_at', 'updated_at', 'status', 'checksum', 'os_hash_al
 const RESERVED = ['location', 'deleted', 'deleted_at'];
 const SETTABLE = ['id', 'name', 'visibility', 'owner', 'protected', 'os_hidden', 'min_ram', 'min_disk', 'disk_format', 'container_format', 'tags'];
 
-/** `POST /v2/images`: Glance's order is read-only keys (403), schema (400), reserved keys (403). */
+/** `POST /v2/images`: Glance's deserializer's order is disallowed keys (403), schema (400), reserved keys (403). */
 export function imageDraft(raw: RawBody | undefined): ImageDraft {
   const body = jsonBody(raw);
   const keys = Array.isArray(body) ? body : Object.keys(body as object);
@@ -26,12 +26,13 @@ export function imageDraft(raw: RawBody | undefined): ImageDraft {
   if (Object.keys(fields).some((key) => [...key].length > 255)) {
     throw GlanceErrors.propertyKeyTooLong();
   }
-  const readOnly = READ_ONLY.find((key) => key in fields);
-  if (readOnly) throw GlanceErrors.readOnlyAttribute(readOnly);
   const reserved = RESERVED.find((key) => key in fields);
   if (reserved) throw GlanceErrors.reservedAttribute(reserved);
-  if ('locations' in fields) throw GlanceErrors.reservedAttributePlain('locations');
   const draft: ImageDraft = { extra: {} };
+  // Read-only keys and `locations` are refused by Glance's image factory, after the policy checks.
+  const readOnly = READ_ONLY.find((key) => key in fields);
+  if (readOnly) draft.refused = { name: readOnly, reason: 'read-only' };
+  else if ('locations' in fields) draft.refused = { name: 'locations', reason: 'reserved' };
   for (const [key, value] of Object.entries(fields)) {
     if (SETTABLE.includes(key)) (draft as unknown as Record<string, unknown>)[key] = value;
     else if (!BASE_PROPERTIES.includes(key)) draft.extra[key] = value as string;

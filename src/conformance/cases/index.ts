@@ -7,6 +7,7 @@ import { listCases } from './lists';
 import { memberIdCases } from './member-ids';
 import { memberMatrixCases } from './member-matrix';
 import { quotaCases } from './quota';
+import { imageCreateOrderCases, requestIdCases } from './request-ids';
 
 /** Every conformance case, in a stable order; ids are unique. */
 export function allCases(): ConformanceCase[] {
@@ -19,6 +20,8 @@ export function allCases(): ConformanceCase[] {
     ...imageCases(),
     ...listCases(),
     ...discoveryCases(),
+    ...requestIdCases(),
+    ...imageCreateOrderCases(),
   ];
   const seen = new Set<string>();
   for (const c of cases) {
