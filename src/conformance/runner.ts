@@ -51,7 +51,7 @@ async function runCase(options: RunOptions, testCase: ConformanceCase, tag: stri
     const imageIds = await createFixtures({ baseUrl, identities, tag, fill }, testCase.fixtures ?? []);
     imageIds.forEach((id, i) => (values[i === 0 ? 'image' : `image${i + 1}`] = id));
     const headers = { ...identities.headers(testCase.persona), ...testCase.headers };
-    const res = await send(baseUrl, testCase.method, fill(testCase.path), headers, fillBody(testCase.body, fill));
+    const res = await send(baseUrl, testCase.method, fill(testCase.path), headers, fillBody(testCase.body, fill), testCase.omitHost);
     const projects = Object.fromEntries(PERSONAS.map((p) => [p, identities.project(p)]));
     return { observed: normalise(res, { baseUrl, run, tag, imageIds, projects }, testCase.compareHeaders) };
   } catch (err) {

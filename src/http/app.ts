@@ -4,10 +4,12 @@ import type { RequestContext } from '../domain/context';
 import type { IdentityResolver } from '../identity/identity';
 import type { KeystoneHandler } from '../keystone/keystone.routes';
 import type { IdSource } from '../runtime/ids';
+import { httpLimits } from './http-limits';
 import { collectRawBody } from './raw-body';
 import { REQUEST_ID, sendError, sendResult } from './reply';
 import { decodePath, type RouteResult, type Router } from './router';
 import { negotiateVersion, versionsResponse } from './versions';
+import { hostUrl } from './host-url';
 
 export interface AppParts {
   router: Router;
@@ -31,6 +33,7 @@ export function buildExpressApp(parts: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  app.use(httpLimits);
   app.use(collectRawBody);
   app.use((req, res) => handle(parts, req, res));
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, toGlanceError(err)));
@@ -40,11 +43,16 @@ export function buildExpressApp(parts: AppParts): Express {
 function handle(parts: AppParts, req: Request, res: Response): void {
   let requestId: string | undefined;
   try {
-    const [rawPath, rawQuery = ''] = req.originalUrl.split(/\?(.*)/s);
+    const [fullPath, rawQuery = ''] = req.originalUrl.split(/\?(.*)/s);
+    // Mounted in another Express app (`app.use('/glance', createApp())`), the mount path is
+    // Glance's SCRIPT_NAME: routing starts after it and the hrefs Glance builds carry it.
+    const mount = req.baseUrl;
+    const rawPath = fullPath.slice(mount.length) || '/';
     if (parts.keystone && underPrefix(rawPath, IDENTITY_PREFIX)) {
       return parts.keystone(req, res, rawPath.slice(IDENTITY_PREFIX.length), rawQuery);
     }
-    const { prefix, path } = withoutImagePrefix(decodePath(rawPath));
+    const { prefix: imagePrefix, path } = withoutImagePrefix(decodePath(rawPath));
+    const prefix = `${mount}${imagePrefix}`;
     if (path === '/healthcheck') return sendResult(res, healthcheck(req));
     if (req.method === 'OPTIONS') return sendResult(res, { status: 200 });
     const negotiated = negotiateVersion(path, req.headers.accept);
@@ -81,7 +89,7 @@ function redirectToSlash(req: Request, prefix: string): RouteResult {
     status: 302,
     raw: '',
     contentType: 'text/plain; charset=utf8',
-    headers: { Location: `${req.protocol}://${req.get('host')}${prefix}/v2/` },
+    headers: { Location: `${hostUrl(req)}${prefix}/v2/` },
     order: ['Content-Type', 'Location', REQUEST_ID, 'Content-Length'],
   };
 }

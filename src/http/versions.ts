@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { RouteResult } from './router';
+import { hostUrl } from './host-url';
 
 /** The versions Glance Zed lists without `enabled_backends` (multi-store versions left out). */
 const VERSIONS: Array<[string, 'CURRENT' | 'SUPPORTED']> = [
@@ -31,7 +32,7 @@ export function negotiateVersion(path: string, accept: string | undefined): Nego
 
 /** Glance builds the hrefs from the request's application URL, so a mount prefix (`/image`) is in them. */
 export function versionsResponse(req: Request, explicit: boolean, prefix = ''): RouteResult {
-  const base = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}${prefix}`;
+  const base = `${hostUrl(req)}${prefix}`;
   const versions = VERSIONS.map(([id, status]) => ({
     id,
     status,

@@ -1,6 +1,7 @@
 import type { ConformanceCase } from '../types';
 import { bodyCases } from './bodies';
 import { discoveryCases } from './discovery';
+import { edgeCases } from './edge';
 import { errorFormatCases } from './errors';
 import { imageCases } from './images';
 import { listCases } from './lists';
@@ -22,6 +23,7 @@ export function allCases(): ConformanceCase[] {
     ...discoveryCases(),
     ...requestIdCases(),
     ...imageCreateOrderCases(),
+    ...edgeCases(),
   ];
   const seen = new Set<string>();
   for (const c of cases) {
