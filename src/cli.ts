@@ -102,10 +102,12 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       memberQuota: opts.memberQuota,
       dbProfile: opts.dbProfile,
       policy: opts.policy,
+      onWarning: io.error,
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code ?? (err as Error).message})`;
+    if (code === undefined || code === 'ERR_SOCKET_BAD_PORT') throw err;
+    const why = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code})`;
     throw new Error(`${opts.host}:${opts.port} ${why}`);
   }
   io.out(`glance-mock listening on ${mock.url} (db profile ${opts.dbProfile}, policy ${opts.policy}, member quota ${opts.memberQuota})`);

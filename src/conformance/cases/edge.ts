@@ -28,7 +28,20 @@ const HOSTS: Array<[string, string, string, Record<string, string>, boolean?]> =
   ['create-no-host', 'POST', '/v2/images', {}, true],
 ];
 
-/** The plain-text error bodies and the absolute URLs, at their edges. */
+const manyHeaders = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`X-Many-${i}`, 'v']));
+
+/** Glance's HTTP server limits (eventlet with max_header_line 16384, Python's http.server). */
+const LIMITS: Array<[string, string, Record<string, string>]> = [
+  ['url-16-kib', `/v2/${'x'.repeat(16 * 1024)}`, {}],
+  ['header-line-16383', '/v2/schemas/member', { 'X-Big': 'v'.repeat(16383 - 'X-Big: \r\n'.length) }],
+  ['header-line-16384', '/v2/schemas/member', { 'X-Big': 'v'.repeat(16384 - 'X-Big: \r\n'.length) }],
+  ['header-value-100-kib', '/v2/schemas/member', { 'X-Big': 'v'.repeat(100 * 1024) }],
+  ['headers-total-80-kib', '/v2/schemas/member', Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`X-Part-${i}`, 'v'.repeat(16000)]))],
+  ['headers-1000', '/v2/schemas/member', manyHeaders(1000)],
+  ['headers-200', '/v2/schemas/member', manyHeaders(200)],
+];
+
+/** The plain-text error bodies, the absolute URLs and the server's limits, at their edges. */
 export function edgeCases(): ConformanceCase[] {
   const stripped: ConformanceCase[] = STRIPPED_IDS.map(([name, id]) => ({
     id: `plain-text/${name}`,
@@ -48,5 +61,13 @@ export function edgeCases(): ConformanceCase[] {
     ...(method === 'POST' && { body: { json: { name: 'host' } } }),
     ...(omitHost && { omitHost }),
   }));
-  return [...stripped, ...hosts];
+  const limits: ConformanceCase[] = LIMITS.map(([name, path, headers]) => ({
+    id: `http-limits/${name}`,
+    group: 'http limits',
+    persona: 'owner',
+    method: 'GET',
+    path,
+    headers,
+  }));
+  return [...stripped, ...hosts, ...limits];
 }
