@@ -1,4 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { NODE_MAX_HEADER_SIZE, onClientError } from './http/http-limits';
 import { createGlanceMock } from './mock';
@@ -51,6 +53,16 @@ function createGlanceServer(app: ReturnType<typeof createGlanceMock>['app']): Se
   // headers up to its own limits, which the app checks (src/http/http-limits.ts).
   const server = createServer({ maxHeaderSize: NODE_MAX_HEADER_SIZE, requireHostHeader: false }, app);
   server.on('clientError', onClientError);
+  // Node hands CONNECT to a tunnel handler; Glance routes it like any method (405 on a route).
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    // An authority (`CONNECT host:443`) is no path: Glance sees an unknown version and lists them.
+    if (!req.url?.startsWith('/')) req.url = `/${req.url ?? ''}`;
+    const res = new ServerResponse(req);
+    res.shouldKeepAlive = false;
+    res.assignSocket(socket as Socket);
+    res.on('finish', () => socket.end());
+    app(req, res);
+  });
   return server;
 }
 
