@@ -87,9 +87,9 @@ function isLoopback(address: string): boolean {
 
 function exposureWarning(host: string, port: number): string {
   return (
-    `glance-mock: warning: listening on ${host}:${port}, beyond loopback. The mock trusts the ` +
-    'X-Identity-Status/X-Project-Id/X-Roles headers, so anyone who can reach this port is admin ' +
-    '(X-Roles: admin). Listen on 127.0.0.1 unless the network is yours alone.'
+    `glance-mock: warning: listening on ${host}:${port}, beyond loopback: the trusted headers ` +
+    '(X-Identity-Status, X-Project-Id, X-Roles) make every caller who can reach this port an admin. ' +
+    'Listen on 127.0.0.1 unless the network is yours alone.'
   );
 }
 

@@ -5,7 +5,7 @@
 import { startGlanceMock } from '../src';
 import { warnIfExposed } from '../src/server';
 
-const ADMIN_WARNING = /anyone who can reach this port is admin \(X-Roles: admin\)/;
+const ADMIN_WARNING = /the trusted headers \(X-Identity-Status, X-Project-Id, X-Roles\) make every caller who can reach this port an admin/;
 
 describe('the warning about listening beyond loopback', () => {
   it.each(['0.0.0.0', '::', '192.168.1.20', '::ffff:10.0.0.1'])('when the bound address is %s, then it warns', (address) => {
@@ -13,7 +13,7 @@ describe('the warning about listening beyond loopback', () => {
     warnIfExposed({ address, port: 9292, family: 'IPv4' }, address, (m) => warnings.push(m));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(ADMIN_WARNING);
-    expect(warnings[0]).toContain(`listening on ${address}:9292, beyond loopback`);
+    expect(warnings[0]).toContain(`listening on ${address}:9292, beyond loopback:`);
   });
 
   it.each(['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1'])('when the bound address is %s, then it says nothing', (address) => {
