@@ -114,11 +114,13 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       policy: opts.policy,
       auth: opts.auth,
       imageCache: opts.imageCache,
+      onWarning: io.error,
     });
   } catch (err) {
     if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code ?? (err as Error).message})`;
+    if (code === undefined || code === 'ERR_SOCKET_BAD_PORT') throw err;
+    const why = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code})`;
     throw new Error(`${opts.host}:${opts.port} ${why}`);
   }
   const cache = opts.imageCache ? '' : ', no image cache';

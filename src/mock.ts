@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { RequestContext } from './domain/context';
 import { ImageLookup } from './domain/image-lookup';
 import { ImageService } from './domain/image-service';
 import { memberPolicies } from './domain/member-policy';
@@ -34,15 +35,15 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const tokens = new TokenRegistry();
   const { clock, ids } = resolved;
   const images = new ImageLookup(store, db);
-  const members = new MembersService({
+  const members = contextFirst(new MembersService({
     store,
     images,
     db,
     policy: memberPolicies[resolved.policy],
     memberQuota: resolved.memberQuota,
     clock,
-  });
-  const imageService = new ImageService({ store, images, clock, ids, policy: resolved.policy, db });
+  }));
+  const imageService = contextFirst(new ImageService({ store, images, clock, ids, policy: resolved.policy, db }));
   const router = new Router([...memberRoutes(members), ...imageRoutes(imageService), ...schemaRoutes()]);
   const keystone = createKeystone({ tokens, clock, ids });
   // A Glance deployed without Keystone has no Keystone beside it either: `/identity` is Glance's.
@@ -63,4 +64,23 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   };
   if (resolved.seed) seed(resolved.seed);
   return { app, options: resolved, seed, reset };
+}
+
+/**
+ * Glance's controllers read the caller's context before anything else (their
+ * repositories and policies are built from it), so a context that cannot be
+ * read fails a call before the image is even looked up.
+ */
+function contextFirst<T extends object>(service: T): T {
+  return new Proxy(service, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const [context] = args;
+        if (typeof context === 'object' && context !== null) void (context as RequestContext).isAdmin;
+        return (value as (...all: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
 }

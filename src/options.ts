@@ -68,7 +68,7 @@ export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions
     dbProfile,
     policy,
     memberQuota,
-    clock: options.clock ?? systemClock,
+    clock: checkedClock(options.clock),
     ids: idSource(options.ids),
     seed: options.seed,
     auth,
@@ -76,8 +76,32 @@ export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions
   };
 }
 
-function idSource(ids: GlanceMockOptions['ids']): IdSource {
+/** A clock that is not one would make every request a 500 later: refused now. */
+function checkedClock(clock: unknown): Clock {
+  if (clock === undefined) return systemClock;
+  const now = typeof clock === 'object' && clock !== null ? (clock as { now?: unknown }).now : undefined;
+  if (typeof now !== 'function') throw new TypeError(`clock must have a now() method returning a Date (got ${describe(clock)})`);
+  const sample: unknown = now.call(clock);
+  if (!(sample instanceof Date) || Number.isNaN(sample.getTime())) {
+    throw new TypeError(`clock.now() must return a valid Date (got ${describe(sample)})`);
+  }
+  return clock as Clock;
+}
+
+function idSource(ids: unknown): IdSource {
   if (ids === undefined) return randomIds();
-  if (typeof ids === 'string' || typeof ids === 'number') return seededIds(ids);
-  return ids;
+  if (typeof ids === 'string' || (typeof ids === 'number' && Number.isFinite(ids))) return seededIds(ids);
+  const source = typeof ids === 'object' && ids !== null ? (ids as Partial<Record<keyof IdSource, unknown>>) : undefined;
+  if (typeof source?.imageId !== 'function' || typeof source?.requestId !== 'function') {
+    throw new TypeError(`ids must be a seed (a string or a number) or an IdSource with imageId() and requestId() (got ${describe(ids)})`);
+  }
+  return ids as IdSource;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object without them';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return `${typeof value} ${String(value)}`;
 }

@@ -1,5 +1,8 @@
-import type { Server } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
+import { NODE_MAX_HEADER_SIZE, onClientError } from './http/http-limits';
 import { createGlanceMock } from './mock';
 import type { GlanceMockOptions } from './options';
 import type { SeedData } from './seed/seed-types';
@@ -9,6 +12,8 @@ export interface StartOptions extends GlanceMockOptions {
   host?: string;
   /** Default 0: an ephemeral port. */
   port?: number;
+  /** Where warnings go (listening beyond loopback); default: a line on stderr. */
+  onWarning?: (message: string) => void;
 }
 
 export interface RunningGlanceMock {
@@ -20,28 +25,79 @@ export interface RunningGlanceMock {
   seed(data: SeedData): void;
 }
 
-/** Start a mock on a port; resolves once it listens, rejects if the port is taken. */
-export function startGlanceMock(options: StartOptions = {}): Promise<RunningGlanceMock> {
-  const { host = '127.0.0.1', port = 0, ...mockOptions } = options;
+/**
+ * Start a mock on a port. Resolves once it listens; rejects, never throws, for
+ * a bad option, a bad seed or a port that is taken (`code: 'EADDRINUSE'`).
+ */
+export async function startGlanceMock(options: StartOptions = {}): Promise<RunningGlanceMock> {
+  const { host = '127.0.0.1', port = 0, onWarning = warnOnStderr, ...mockOptions } = options;
   const mock = createGlanceMock(mockOptions);
+  const server = createGlanceServer(mock.app);
+  await listen(server, port, host);
+  const address = server.address() as AddressInfo;
+  warnIfExposed(address, host, onWarning);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    host,
+    close: () => closeServer(server),
+    reset: mock.reset,
+    seed: mock.seed,
+  };
+}
+
+/** Node's HTTP server set up as close to Glance's eventlet server as Node allows. */
+function createGlanceServer(app: ReturnType<typeof createGlanceMock>['app']): Server {
+  // eventlet accepts HTTP/1.1 without Host (answering with the address it listens on), headers
+  // up to its own limits, which the app checks (src/http/http-limits.ts), and what Node's strict
+  // parser refuses: Content-Length with Transfer-Encoding (the chunked body is read), folded lines.
+  const server = createServer(
+    { maxHeaderSize: NODE_MAX_HEADER_SIZE, requireHostHeader: false, insecureHTTPParser: true },
+    app,
+  );
+  server.on('clientError', onClientError);
+  // Node hands CONNECT to a tunnel handler; Glance routes it like any method (405 on a route).
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    // An authority (`CONNECT host:443`) is no path: Glance sees an unknown version and lists them.
+    if (!req.url?.startsWith('/')) req.url = `/${req.url ?? ''}`;
+    const res = new ServerResponse(req);
+    res.shouldKeepAlive = false;
+    res.assignSocket(socket as Socket);
+    res.on('finish', () => socket.end());
+    app(req, res);
+  });
+  return server;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const server: Server = mock.app.listen(port, host);
     server.once('error', reject);
-    server.once('listening', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
-      const actual = (server.address() as AddressInfo).port;
-      const urlHost = host.includes(':') ? `[${host}]` : host;
-      resolve({
-        url: `http://${urlHost}:${actual}`,
-        port: actual,
-        host,
-        close: () => closeServer(server),
-        reset: mock.reset,
-        seed: mock.seed,
-      });
+      resolve();
     });
   });
 }
+
+/** Beyond loopback the trusted headers make every caller admin: say so. */
+export function warnIfExposed(address: AddressInfo, host: string, onWarning: (message: string) => void): void {
+  if (!isLoopback(address.address)) onWarning(exposureWarning(host, address.port));
+}
+
+function isLoopback(address: string): boolean {
+  return /^127\./.test(address) || address === '::1' || /^::ffff:127\./i.test(address);
+}
+
+function exposureWarning(host: string, port: number): string {
+  return (
+    `glance-mock: warning: listening on ${host}:${port}, beyond loopback: the trusted headers ` +
+    '(X-Identity-Status, X-Project-Id, X-Roles) make every caller who can reach this port an admin. ' +
+    'Listen on 127.0.0.1 unless the network is yours alone.'
+  );
+}
+
+const warnOnStderr = (message: string) => void process.stderr.write(`${message}\n`);
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {

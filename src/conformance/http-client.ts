@@ -20,6 +20,7 @@ export function send(
   path: string,
   headers: Record<string, string>,
   body?: CaseBody,
+  omitHost = false,
 ): Promise<RawResponse> {
   // The path goes out as written (percent-escapes and all), after the base URL's own path.
   const target = new URL(baseUrl);
@@ -31,7 +32,7 @@ export function send(
     if (payload !== undefined) outgoing['Content-Length'] = String(Buffer.byteLength(payload));
     if (body && 'chunks' in body) outgoing['Transfer-Encoding'] = 'chunked';
     const req = requestFn(
-      { host: target.hostname, port: target.port, method, path: fullPath, headers: outgoing, timeout: TIMEOUT_MS },
+      { host: target.hostname, port: target.port, method, path: fullPath, headers: outgoing, timeout: TIMEOUT_MS, setHost: !omitHost },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -5,6 +5,8 @@ import type { Persona } from './types';
 export interface Identities {
   project(persona: Persona): string;
   headers(persona: Persona): Record<string, string>;
+  /** Whether the persona can be acted as (default: every one). */
+  supports?(persona: Persona): boolean;
 }
 
 const ROLES: Record<Persona, string> = {
@@ -38,12 +40,26 @@ export function trustedHeaderIdentities(run: string): Identities {
   };
 }
 
+const REQUIRED_PERSONAS = ['owner', 'member', 'member2', 'stranger', 'admin'] as const;
+
 /**
  * Tokens for a cloud behind Keystone: a JSON file mapping each persona to
- * `{ "token": "...", "project": "<project id>" }` (noroles and none optional).
+ * `{ "token": "...", "project": "<project id>" }`. `noroles` is optional: it
+ * stands for the stranger's project with none of the admin, member and reader
+ * roles, so its project must be the stranger's; without it, its cases are left
+ * out (`supports('noroles')` is false).
  */
 export function tokenIdentities(file: string): Identities {
   const tokens = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<Persona, { token: string; project: string }>>;
+  for (const persona of REQUIRED_PERSONAS) {
+    const found = tokens[persona];
+    if (!found || typeof found.token !== 'string' || typeof found.project !== 'string') {
+      throw new Error(`${file} has no token for the persona "${persona}" ({"token": "...", "project": "<project id>"})`);
+    }
+  }
+  if (tokens.noroles && tokens.noroles.project !== tokens.stranger?.project) {
+    throw new Error(`${file}: "noroles" must be scoped to the stranger's project ${tokens.stranger?.project} (got ${tokens.noroles.project})`);
+  }
   const entry = (persona: Persona) => {
     const found = tokens[persona];
     if (!found) throw new Error(`${file} has no token for the persona "${persona}"`);
@@ -52,5 +68,6 @@ export function tokenIdentities(file: string): Identities {
   return {
     project: (persona) => (persona === 'none' ? 'none' : entry(persona).project),
     headers: (persona): Record<string, string> => (persona === 'none' ? {} : { 'X-Auth-Token': entry(persona).token }),
+    supports: (persona) => persona === 'none' || tokens[persona] !== undefined,
   };
 }

@@ -18,9 +18,9 @@ const COMPARED_HEADERS = ['allow', 'location', 'accept-patch'];
  * request ids, other UUIDs and the server's own address. Image lists are put in name order, since Glance
  * orders images created within the same second at random.
  */
-export function normalise(res: RawResponse, ctx: NormaliseContext): Observed {
+export function normalise(res: RawResponse, ctx: NormaliseContext, extraHeaders: string[] = []): Observed {
   const headers: Record<string, string> = {};
-  for (const name of COMPARED_HEADERS) if (res.headers[name] !== undefined) headers[name] = placeholders(res.headers[name], ctx);
+  for (const name of [...COMPARED_HEADERS, ...extraHeaders]) if (res.headers[name] !== undefined) headers[name] = placeholders(res.headers[name], ctx);
   return {
     status: res.status,
     contentType: res.headers['content-type'] ?? null,

@@ -56,9 +56,9 @@ async function runCase(options: RunOptions, testCase: ConformanceCase, tag: stri
     imageIds.forEach((id, i) => (values[i === 0 ? 'IMAGE' : `IMAGE${i + 1}`] = id.toUpperCase()));
     const given = Object.entries(testCase.headers ?? {}).map(([name, value]) => [name, fill(value)]);
     const headers = { ...identities.headers(testCase.persona), ...Object.fromEntries(given) };
-    const res = await send(baseUrl, testCase.method, fill(testCase.path), headers, fillBody(testCase.body, fill));
+    const res = await send(baseUrl, testCase.method, fill(testCase.path), headers, fillBody(testCase.body, fill), testCase.omitHost);
     const projects = Object.fromEntries(PERSONAS.map((p) => [p, identities.project(p)]));
-    return { observed: normalise(res, { baseUrl, run, tag, imageIds, projects }) };
+    return { observed: normalise(res, { baseUrl, run, tag, imageIds, projects }, testCase.compareHeaders) };
   } catch (err) {
     return { error: (err as Error).message };
   }

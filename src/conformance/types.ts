@@ -40,6 +40,10 @@ export interface ConformanceCase {
   path: string;
   headers?: Record<string, string>;
   body?: CaseBody;
+  /** Send no Host header at all (HTTP/1.1 without Host, which Glance's server accepts). */
+  omitHost?: boolean;
+  /** Response headers compared beyond Allow, Location and Accept-Patch (lowercase names). */
+  compareHeaders?: string[];
 }
 
 /** What is compared, after normalisation. */

@@ -1,12 +1,15 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GlanceError, GlanceErrors } from '../domain/glance-errors';
+import type { RequestContext } from '../domain/context';
 import type { IdentityResolver } from '../identity/identity';
 import type { KeystoneHandler } from '../keystone/keystone.routes';
 import type { IdSource } from '../runtime/ids';
+import { httpLimits } from './http-limits';
 import { collectRawBody } from './raw-body';
 import { REQUEST_ID, sendError, sendResult } from './reply';
 import { decodePath, type RouteResult, type Router } from './router';
 import { negotiateVersion, versionsResponse } from './versions';
+import { hostUrl } from './host-url';
 
 export interface AppParts {
   router: Router;
@@ -32,6 +35,7 @@ export function buildExpressApp(parts: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  app.use(httpLimits);
   app.use(collectRawBody);
   app.use((req, res) => handle(parts, req, res));
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, toGlanceError(err)));
@@ -41,11 +45,16 @@ export function buildExpressApp(parts: AppParts): Express {
 function handle(parts: AppParts, req: Request, res: Response): void {
   let requestId: string | undefined;
   try {
-    const [rawPath, rawQuery = ''] = req.originalUrl.split(/\?(.*)/s);
+    const [fullPath, rawQuery = ''] = req.originalUrl.split(/\?(.*)/s);
+    // Mounted in another Express app (`app.use('/glance', createApp())`), the mount path is
+    // Glance's SCRIPT_NAME: routing starts after it and the hrefs Glance builds carry it.
+    const mount = req.baseUrl;
+    const rawPath = fullPath.slice(mount.length) || '/';
     if (parts.keystone && underPrefix(rawPath, IDENTITY_PREFIX)) {
       return parts.keystone(req, res, rawPath.slice(IDENTITY_PREFIX.length), rawQuery);
     }
-    const { prefix, path } = withoutImagePrefix(decodePath(rawPath));
+    const { prefix: imagePrefix, path } = withoutImagePrefix(decodePath(rawPath));
+    const prefix = `${mount}${imagePrefix}`;
     if (path === '/healthcheck') return sendResult(res, healthcheck(req));
     if (req.method === 'OPTIONS') return sendResult(res, { status: 200 });
     const imageCache = parts.imageCache ?? true;
@@ -54,13 +63,12 @@ function handle(parts: AppParts, req: Request, res: Response): void {
     const context = parts.identity.resolve(req.headers);
     if (!context) throw GlanceErrors.unauthorized();
     const callerId = parts.identity.takesCallerRequestId ? callerRequestId(req) : undefined;
-    // An over-long id breaks Glance's request context: routing errors go out without an id, routes fail.
     if (callerId !== null) requestId = callerId ?? parts.ids.requestId();
     if (negotiated.path === '/v2') return sendResult(res, redirectToSlash(req, prefix), requestId);
     const { handler, params, bodiless } = parts.router.match(req.method, negotiated.path);
-    if (requestId === undefined) throw GlanceErrors.serverError();
     if (bodiless && (req.rawBody?.declaredLength ?? 0) > 0) throw GlanceErrors.bodyNotExpected();
-    sendResult(res, handler({ context, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }), requestId);
+    const routeContext = callerId === null ? unusableContext() : context;
+    sendResult(res, handler({ context: routeContext, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }), requestId);
   } catch (err) {
     sendError(res, toGlanceError(err), requestId);
   }
@@ -84,7 +92,7 @@ function redirectToSlash(req: Request, prefix: string): RouteResult {
     status: 302,
     raw: '',
     contentType: 'text/plain; charset=utf8',
-    headers: { Location: `${req.protocol}://${req.get('host')}${prefix}/v2/` },
+    headers: { Location: `${hostUrl(req)}${prefix}/v2/` },
     order: ['Content-Type', 'Location', REQUEST_ID, 'Content-Length'],
   };
 }
@@ -101,6 +109,20 @@ function callerRequestId(req: Request): string | undefined | null {
   if (trimmed === '') return undefined;
   if (trimmed.length > MAX_REQUEST_ID_LENGTH) return null;
   return trimmed.startsWith('req-') ? trimmed : `req-${trimmed}`;
+}
+
+/**
+ * Glance's ContextMiddleware *returns* its 431 for an over-long request id and
+ * stores it as the request context: routing, body checks and schemas answer
+ * as usual, and whatever reads the context fails with the generic 500 (and,
+ * with no usable context, no request id goes out).
+ */
+function unusableContext(): RequestContext {
+  return new Proxy({} as RequestContext, {
+    get: () => {
+      throw GlanceErrors.serverError();
+    },
+  });
 }
 
 /** Anything that is not a GlanceError is Glance's generic 500: no stack trace leaves the mock. */

@@ -48,6 +48,7 @@ export function schemaRoutes(): Route[] {
   return Object.entries({ ...GLANCE_SCHEMAS, ...OTHER_GLANCE_SCHEMAS }).map(([name, schema]) => ({
     path: `/v2/schemas/${name}`,
     bodiless: ['GET'],
-    methods: { GET: () => ({ status: 200, json: schema }) },
+    // Glance's schema responses put Content-Type before Content-Length, unlike its image and member answers.
+    methods: { GET: () => ({ status: 200, json: schema, order: ['Content-Type', 'Content-Length'] }) },
   }));
 }

@@ -81,12 +81,12 @@ function htmlEscape(text: string): string {
     .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 
-/** webob.util.strip_tags */
+/** webob.exc.strip_tags: only the `<!--` and `-->` markers of a comment go, not what is between them. */
 function stripTags(value: string): string {
   return value
     .replace(/\n/g, ' ')
     .replace(/\r/g, '')
     .replace(/<br.*?>/gis, '\n')
-    .replace(/<!--.*?-->/gs, '')
+    .replace(/<!--|-->/g, '')
     .replace(/<.*?>/gs, '');
 }

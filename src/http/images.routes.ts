@@ -3,6 +3,7 @@ import { imageChanges, imageDraft } from './image-bodies';
 import { imageQuery, pageLinks } from './image-query-params';
 import type { Route } from './router';
 import { imageView } from './views';
+import { hostUrl } from './host-url';
 
 const IMPORT_METHODS = 'glance-direct,web-download,copy-image';
 
@@ -28,7 +29,7 @@ export function imageRoutes(images: ImageService): Route[] {
             status: 201,
             json: imageView(image),
             headers: {
-              Location: `${req.protocol}://${req.get('host')}/v2/images/${image.id}`,
+              Location: `${hostUrl(req)}/v2/images/${image.id}`,
               'Openstack-Image-Import-Methods': IMPORT_METHODS,
             },
           };

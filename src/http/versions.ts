@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { RouteResult } from './router';
+import { hostUrl } from './host-url';
 
 type VersionStatus = 'CURRENT' | 'SUPPORTED';
 
@@ -49,7 +50,7 @@ export function negotiateVersion(path: string, accept: string | undefined, image
 
 /** Glance builds the hrefs from the request's application URL, so a mount prefix (`/image`) is in them. */
 export function versionsResponse(req: Request, explicit: boolean, prefix = '', imageCache = true): RouteResult {
-  const base = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}${prefix}`;
+  const base = `${hostUrl(req)}${prefix}`;
   const versions = (imageCache ? WITH_CACHE : WITHOUT_CACHE).map(([id, status]) => ({
     id,
     status,

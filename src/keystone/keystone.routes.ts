@@ -7,6 +7,7 @@ import { KeystoneError, KeystoneErrors } from './keystone-errors';
 import { sendKeystone, sendKeystoneError, type KeystoneResult } from './keystone-reply';
 import type { KeystoneService } from './keystone-service';
 import { collectionView, domainView, identityUrl, projectView, tokenView, versionView } from './views';
+import { hostUrl } from '../http/host-url';
 
 export interface KeystoneRouteDeps {
   service: KeystoneService;
@@ -103,7 +104,7 @@ function routes(deps: KeystoneRouteDeps): Array<{ path: string; methods: Record<
 export function createKeystoneHandler(deps: KeystoneRouteDeps): KeystoneHandler {
   const table = routes(deps);
   return (req, res, path, rawQuery) => {
-    const origin = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+    const origin = `${hostUrl(req)}${req.baseUrl}`;
     const requestId = deps.ids.requestId();
     try {
       const normalized = path === '' ? '/' : path.length > 1 ? path.replace(/\/$/, '') : path;

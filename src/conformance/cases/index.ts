@@ -2,6 +2,7 @@ import type { ConformanceCase } from '../types';
 import { bodyCases } from './bodies';
 import { databaseCases } from './database';
 import { discoveryCases } from './discovery';
+import { edgeCases } from './edge';
 import { errorFormatCases } from './errors';
 import { imageCases } from './images';
 import { listCases } from './lists';
@@ -9,6 +10,7 @@ import { memberIdCases } from './member-ids';
 import { memberMatrixCases } from './member-matrix';
 import { noauthCases } from './noauth';
 import { quotaCases } from './quota';
+import { imageCreateOrderCases, requestIdCases } from './request-ids';
 
 /**
  * The case sets, one per way Glance is deployed: `default` (behind Keystone, or trusted
@@ -30,6 +32,9 @@ export function allCases(): ConformanceCase[] {
     ...listCases(),
     ...discoveryCases(),
     ...databaseCases(),
+    ...requestIdCases(),
+    ...imageCreateOrderCases(),
+    ...edgeCases(),
   ]);
 }
 
