@@ -1,4 +1,5 @@
 import { GlanceErrors } from './glance-errors';
+import { mysqlBinding, sqliteBinding } from './member-binding';
 
 export const DB_PROFILES = ['mysql', 'sqlite'] as const;
 export type DbProfileName = (typeof DB_PROFILES)[number];
@@ -16,7 +17,7 @@ export interface DbProfile {
   memberKey(memberId: string): string;
   /** Throws Glance's 500 where the database would refuse to store the id. */
   assertStorable(memberId: string): void;
-  /** A `member` value that is neither text, number nor `true`: its stored text, or Glance's 500. */
+  /** A `member` value that is not text: its stored text, or Glance's 500 (member-binding.ts). */
   bindOther(value: unknown): string;
 }
 
@@ -33,11 +34,7 @@ export const mysqlProfile: DbProfile = {
   assertStorable(memberId) {
     if ([...memberId].length > MYSQL_VARCHAR_LENGTH) throw GlanceErrors.serverError();
   },
-  // PyMySQL binds a one-element list as its element.
-  bindOther(value) {
-    if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') return value[0];
-    throw GlanceErrors.serverError();
-  },
+  bindOther: (value) => mysqlBinding(value),
 };
 
 /** SQLite: no length limit, binary comparison. */
@@ -45,9 +42,7 @@ export const sqliteProfile: DbProfile = {
   name: 'sqlite',
   memberKey: (memberId) => memberId,
   assertStorable: () => undefined,
-  bindOther: () => {
-    throw GlanceErrors.serverError();
-  },
+  bindOther: (value) => sqliteBinding(value),
 };
 
 export const dbProfiles: Record<DbProfileName, DbProfile> = { mysql: mysqlProfile, sqlite: sqliteProfile };
