@@ -3,6 +3,7 @@ import { GlanceError, GlanceErrors } from '../domain/glance-errors';
 import type { IdentityResolver } from '../identity/identity';
 import type { KeystoneHandler } from '../keystone/keystone.routes';
 import type { IdSource } from '../runtime/ids';
+import { readAsForm } from './form-body';
 import { collectRawBody } from './raw-body';
 import { REQUEST_ID, sendError, sendResult } from './reply';
 import { decodePath, type RouteResult, type Router } from './router';
@@ -50,6 +51,8 @@ function handle(parts: AppParts, req: Request, res: Response): void {
     if (negotiated.kind === 'versions') return sendResult(res, versionsResponse(req, negotiated.explicit, prefix));
     const context = parts.identity.resolve(req.headers);
     if (!context) throw GlanceErrors.unauthorized();
+    const formFailure = readAsForm(req);
+    if (formFailure) return sendResult(res, formFailure);
     const callerId = callerRequestId(req);
     // An over-long id breaks Glance's request context: routing errors go out without an id, routes fail.
     if (callerId !== null) requestId = callerId ?? parts.ids.requestId();
