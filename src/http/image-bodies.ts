@@ -31,7 +31,7 @@ export function imageDraft(raw: RawBody | undefined): ImageDraft {
   const reserved = RESERVED.find((key) => key in fields);
   if (reserved) throw GlanceErrors.reservedAttribute(reserved);
   if ('locations' in fields) throw GlanceErrors.reservedAttributePlain('locations');
-  const draft: ImageDraft = { extra: {} };
+  const draft: ImageDraft = { extra: Object.create(null) as Record<string, string> };
   for (const [key, value] of Object.entries(fields)) {
     if (SETTABLE.includes(key)) (draft as unknown as Record<string, unknown>)[key] = value;
     else if (!BASE_PROPERTIES.includes(key)) draft.extra[key] = value as string;

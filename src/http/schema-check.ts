@@ -35,14 +35,14 @@ export function checkAgainstSchema(schemaName: string, schema: SchemaNode, insta
 function firstFailure(schema: SchemaNode, instance: Record<string, unknown>): Failure | undefined {
   const known = schema.properties ?? {};
   for (const [name, subschema] of Object.entries(known)) {
-    if (!(name in instance)) continue;
+    if (!Object.hasOwn(instance, name)) continue;
     const failure = checkValue(subschema, instance[name], ['properties', name], [name]);
     if (failure) return failure;
   }
   const extra = schema.additionalProperties;
   if (extra && typeof extra === 'object') {
     for (const [name, value] of Object.entries(instance)) {
-      if (name in known) continue;
+      if (Object.hasOwn(known, name)) continue;
       const failure = checkValue(extra, value, ['additionalProperties'], [name]);
       if (failure) return failure;
     }
