@@ -25,6 +25,6 @@ const hasLoneSurrogate = (text: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(
  * cannot store (the profile's 500).
  */
 export function assertStorableMember(memberId: string, db: DbProfile): void {
-  if ([...memberId].some((c) => c.codePointAt(0)! > 0xffff)) throw GlanceErrors.member4ByteCharacters();
+  if (/[\ud800-\udbff][\udc00-\udfff]/.test(memberId)) throw GlanceErrors.member4ByteCharacters();
   db.assertStorable(memberId);
 }

@@ -91,24 +91,22 @@ export function dictEntries(value: Record<string, unknown>, sort: boolean): Arra
   return sort ? entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : entries;
 }
 
-const REPR_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const REPR_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', "'": "\\'", '"': '\\"' };
+// Python escapes what str.isprintable() refuses: categories C* and Z* but the space.
+const SINGLE_QUOTED = /[\p{C}\p{Z}\\']/gu;
+const DOUBLE_QUOTED = /[\p{C}\p{Z}\\"]/gu;
+function reprEscape(ch: string): string {
+  if (ch === ' ') return ch;
+  const known = REPR_ESCAPES[ch];
+  if (known) return known;
+  const code = ch.codePointAt(0)!;
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, '0')}`;
+  return `\\U${code.toString(16).padStart(8, '0')}`;
+}
 
-/** `str.__repr__`: single quotes unless the text has one and no double quote; runs without escapes copied whole. */
+/** `str.__repr__`: single quotes unless the text has one and no double quote; one regex pass over long strings. */
 export function reprString(value: string): string {
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
-  const parts: string[] = [quote];
-  let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    const plain = code >= 0x20 && code !== 0x5c && code !== 0x27 && code !== 0x22 && (code < 0x7f || code >= 0xa0);
-    if (plain) continue;
-    const ch = value[i];
-    const escape = ch === quote ? `\\${quote}` : REPR_ESCAPES[ch] ?? (ch === "'" || ch === '"' ? ch : `\\x${code.toString(16).padStart(2, '0')}`);
-    if (start < i) parts.push(value.slice(start, i));
-    parts.push(escape);
-    start = i + 1;
-  }
-  if (start < value.length) parts.push(value.slice(start));
-  parts.push(quote);
-  return parts.join('');
+  return `${quote}${value.replace(quote === "'" ? SINGLE_QUOTED : DOUBLE_QUOTED, reprEscape)}${quote}`;
 }

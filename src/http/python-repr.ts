@@ -60,6 +60,10 @@ function formatString(value: string, indent: number, allowance: number, level: n
       return;
     }
     const parts = line.match(/\S*\s*/g)!.filter((part) => part !== '');
+    if (parts.length === 1) {
+      chunks.push(rep); // one word: nothing to split (and no second repr of a long string)
+      return;
+    }
     let current = '';
     parts.forEach((part, j) => {
       const limit = maxWidth - (lastLine && j === parts.length - 1 ? allowance : 0);

@@ -72,7 +72,7 @@ function checkValue(
       }
     } else if (keyword === 'enum' && schema.enum && !schema.enum.some((option) => option === value)) {
       return fail('enum', `${pythonRepr(value)} is not one of ${pythonRepr(schema.enum)}`);
-    } else if (keyword === 'maxLength' && typeof value === 'string' && codePointLength(value) > schema.maxLength!) {
+    } else if (keyword === 'maxLength' && typeof value === 'string' && longerThan(value, schema.maxLength!)) {
       return fail('maxLength', `${pythonRepr(value)} is too long`);
     } else if (keyword === 'pattern' && typeof value === 'string' && !new RegExp(schema.pattern!, 'u').test(value)) {
       return fail('pattern', `${pythonRepr(value)} does not match ${pythonRepr(schema.pattern)}`);
@@ -108,8 +108,10 @@ function isOfType(value: unknown, type: string): boolean {
   }
 }
 
-/** Python's `len()` of a str, without making an array of a long string. */
-function codePointLength(text: string): number {
+/** Python's `len(text) > max`, without making an array of a long string. */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  if (text.length > 2 * max) return true;
   let length = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -121,7 +123,7 @@ function codePointLength(text: string): number {
       }
     }
   }
-  return length;
+  return length > max;
 }
 
 /** jsonschema's `ValidationError.__str__`. */
