@@ -98,3 +98,32 @@ describe('member values that are numbers or lists, as Python and each database k
     expect(res.text).toBe(plainError('400 Bad Request', "Member can't be empty"));
   });
 });
+
+/** MySQL compares a number with the text column as doubles: "abc" reads as 0, "12ab" as 12. */
+describe('a number member on MySQL, compared with the members already there', () => {
+  it.each<[string, string, string]>([
+    ['[false]', 'abc-project', '[False]'],
+    ['0', 'abc-project', '0'],
+    ['[12.0]', '12ab', '[12.0]'],
+    ['-9223372036854775809', '-9223372036854775808', '-9223372036854775809'],
+  ])('when %s is added where %s is a member, then 409 as a duplicate', async (member, existing, printed) => {
+    const { imageId, add, stored } = await sharedImage('mysql');
+    expect((await add(JSON.stringify(existing))).status).toBe(200);
+    const res = await add(member);
+    if (member === '0') {
+      expect(res.status).toBe(400); // zero is empty to Python before any lookup
+      return;
+    }
+    expect(res.status).toBe(409);
+    expect(res.text).toBe(plainError('409 Conflict', `Member ${printed} is duplicated for image ${imageId}`));
+    expect(await stored()).toEqual([existing]);
+  });
+
+  it('when the same number is added on SQLite where "abc" is a member, then it is stored (no numeric comparison)', async () => {
+    const { add, stored } = await sharedImage('sqlite');
+    await add('"abc-project"');
+    expect((await add('[false]')).status).toBe(500);
+    expect((await add('5')).status).toBe(200);
+    expect(await stored()).toEqual(['abc-project', '5']);
+  });
+});

@@ -82,3 +82,22 @@ function mariadbDoubleText(value: number): string {
   const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
   return `${sign}${mantissa}e${exponent}`;
 }
+
+/**
+ * MySQL compares a number with a text column as doubles (the text read as its
+ * longest numeric prefix, 0 if none): the double a `member` value is compared
+ * as, when PyMySQL binds it as a number; `undefined` for text.
+ */
+export function mysqlNumericOperand(value: unknown): number | undefined {
+  if (Array.isArray(value)) return value.length === 1 ? mysqlNumericOperand(value[0]) : undefined;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof PythonFloat) return value.value;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** MySQL's string to double: the longest numeric prefix after leading spaces, else 0. */
+export function mysqlTextAsDouble(text: string): number {
+  const prefix = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/.exec(text);
+  return prefix ? Number(prefix[0]) : 0;
+}

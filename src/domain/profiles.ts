@@ -1,5 +1,5 @@
 import { GlanceErrors } from './glance-errors';
-import { mysqlBinding, sqliteBinding } from './member-binding';
+import { mysqlBinding, mysqlNumericOperand, mysqlTextAsDouble, sqliteBinding } from './member-binding';
 
 export const DB_PROFILES = ['mysql', 'sqlite'] as const;
 export type DbProfileName = (typeof DB_PROFILES)[number];
@@ -19,6 +19,10 @@ export interface DbProfile {
   assertStorable(memberId: string): void;
   /** A `member` value that is not text: its stored text, or Glance's 500 (member-binding.ts). */
   bindOther(value: unknown): string;
+  /** Where the database compares a bound number with the column as a number: that number (else undefined). */
+  numericOperand(value: unknown): number | undefined;
+  /** The column's text as the database reads it in such a comparison. */
+  textAsNumber(text: string): number;
 }
 
 const MYSQL_VARCHAR_LENGTH = 255;
@@ -35,6 +39,8 @@ export const mysqlProfile: DbProfile = {
     if ([...memberId].length > MYSQL_VARCHAR_LENGTH) throw GlanceErrors.serverError();
   },
   bindOther: (value) => mysqlBinding(value),
+  numericOperand: (value) => mysqlNumericOperand(value),
+  textAsNumber: (text) => mysqlTextAsDouble(text),
 };
 
 /** SQLite: no length limit, binary comparison. */
@@ -43,6 +49,9 @@ export const sqliteProfile: DbProfile = {
   memberKey: (memberId) => memberId,
   assertStorable: () => undefined,
   bindOther: (value) => sqliteBinding(value),
+  // SQLite turns a number compared with a TEXT column into text: the stored text's own comparison.
+  numericOperand: () => undefined,
+  textAsNumber: () => NaN,
 };
 
 export const dbProfiles: Record<DbProfileName, DbProfile> = { mysql: mysqlProfile, sqlite: sqliteProfile };

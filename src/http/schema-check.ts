@@ -1,5 +1,5 @@
 import { GlanceErrors } from '../domain/glance-errors';
-import { isPythonInt, isPythonNumber } from '../domain/python-values';
+import { isPythonInt, isPythonNumber, PythonFloat } from '../domain/python-values';
 import { pythonPformat, pythonRepr } from './python-repr';
 
 /** The subset of JSON Schema (draft 4) that Glance's image schema uses. */
@@ -95,8 +95,8 @@ function isOfType(value: unknown, type: string): boolean {
     case 'boolean':
       return typeof value === 'boolean';
     case 'integer':
-      // Draft 4: a float is never an integer, not even 1.0.
-      return isPythonInt(value);
+      // jsonschema counts a whole float (1.0, 1e3) as an integer.
+      return isPythonInt(value) || (value instanceof PythonFloat && Number.isFinite(value.value));
     case 'number':
       return isPythonNumber(value);
     case 'array':
