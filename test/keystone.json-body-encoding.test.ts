@@ -43,3 +43,21 @@ describe('the JSON body of a token request, as bytes', () => {
     expect(shallower.status).toBe(400);
   });
 });
+
+describe('values of a token request printed in schema errors', () => {
+  let server: RawServer;
+  beforeAll(async () => {
+    server = await RawServer.start();
+  });
+  afterAll(() => server.close());
+
+  it.each<[string, string]>([
+    ['{"auth": NaN}', "nan is not of type 'object'"],
+    ['{"auth": 1.0}', "1.0 is not of type 'object'"],
+    ['{"auth": "\\ud800"}', "'\\ud800' is not of type 'object'"],
+  ])('when the body is %s, then the 400 prints the value as Python does', async (body, message) => {
+    const res = await server.send('POST', '/identity/v3/auth/tokens', { 'Content-Type': 'application/json' }, body);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error.message).toBe(message);
+  });
+});
