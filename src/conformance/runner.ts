@@ -68,6 +68,7 @@ function fillBody(body: CaseBody | undefined, fill: (text: string) => string): C
   if (!body) return undefined;
   if ('json' in body) return { raw: fill(JSON.stringify(body.json)) };
   if ('raw' in body) return { raw: fill(body.raw) };
+  if ('bytes' in body) return { bytes: fill(body.bytes) };
   return { chunks: body.chunks.map(fill) };
 }
 

@@ -25,6 +25,8 @@ export interface ImageFixture {
 export type CaseBody =
   | { json: unknown }
   | { raw: string }
+  /** Bytes, one per character (Latin-1): for bodies that are not UTF-8. */
+  | { bytes: string }
   | { chunks: string[] };
 
 export interface ConformanceCase {

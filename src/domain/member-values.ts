@@ -1,25 +1,23 @@
 import { GlanceErrors } from './glance-errors';
 import type { DbProfile } from './profiles';
 
+export { pythonStr } from './python-values';
+
 /**
  * The text the `image_members.member` column ends up holding for a body's
- * `member` value: Glance passes the JSON value through untouched, so numbers
- * and `true` are stored as text, and what the driver cannot bind is a 500.
+ * `member` value: Glance passes the JSON value to the database driver
+ * untouched, so what is stored (or refused with a 500) is the profile's.
  */
 export function storedMemberId(value: unknown, db: DbProfile): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (value === true) return '1';
+  if (typeof value === 'string') {
+    // The driver encodes the text as UTF-8: a lone surrogate cannot be, for the lookup or the insert.
+    if (hasLoneSurrogate(value)) throw GlanceErrors.serverError();
+    return value;
+  }
   return db.bindOther(value);
 }
 
-/** Python's `%s` of a JSON value, as Glance's messages print a non-string member. */
-export function pythonStr(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === true) return 'True';
-  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' ? `'${v}'` : pythonStr(v))).join(', ')}]`;
-  return String(value);
-}
+const hasLoneSurrogate = (text: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 
 /**
  * What the member insert refuses: 4-byte characters on every database
@@ -27,6 +25,6 @@ export function pythonStr(value: unknown): string {
  * cannot store (the profile's 500).
  */
 export function assertStorableMember(memberId: string, db: DbProfile): void {
-  if ([...memberId].some((c) => c.codePointAt(0)! > 0xffff)) throw GlanceErrors.member4ByteCharacters();
+  if (/[\ud800-\udbff][\udc00-\udfff]/.test(memberId)) throw GlanceErrors.member4ByteCharacters();
   db.assertStorable(memberId);
 }

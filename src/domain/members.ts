@@ -40,7 +40,7 @@ export class MembersService {
     this.enforceQuota(image);
     const memberId = storedMemberId(member, this.deps.db);
     const key = this.deps.db.memberKey(memberId);
-    if (this.liveMember(image, memberId)) throw GlanceErrors.duplicateMember(pythonStr(member), image.id);
+    if (this.liveMember(image, memberId) || this.numericTwin(image, member)) throw GlanceErrors.duplicateMember(pythonStr(member), image.id);
     assertStorableMember(memberId, this.deps.db);
     const now = this.now();
     const created: MemberRecord = { imageId: image.id, memberId, status: 'pending', createdAt: now, updatedAt: now, deleted: false };
@@ -104,6 +104,13 @@ export class MembersService {
   /** Glance's `_image_member_find`: non-admins see rows of their own images and their own rows. */
   private canSeeMember(context: RequestContext, image: ImageRecord, member: MemberRecord): boolean {
     return context.isAdmin || isOwner(context, image) || this.isSameProject(context, member.memberId);
+  }
+
+  /** A member the database's numeric comparison finds for a number `member` (MySQL: [False] finds "abc"). */
+  private numericTwin(image: ImageRecord, member: unknown): boolean {
+    const operand = this.deps.db.numericOperand(member);
+    if (operand === undefined) return false;
+    return this.deps.store.listMembers(image.id).some((m) => !m.deleted && this.deps.db.textAsNumber(m.memberId) === operand);
   }
 
   private liveMember(image: ImageRecord, memberId: string): MemberRecord | undefined {

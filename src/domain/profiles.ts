@@ -1,4 +1,5 @@
 import { GlanceErrors } from './glance-errors';
+import { mysqlBinding, mysqlNumericOperand, mysqlTextAsDouble, sqliteBinding } from './member-binding';
 
 export const DB_PROFILES = ['mysql', 'sqlite'] as const;
 export type DbProfileName = (typeof DB_PROFILES)[number];
@@ -23,8 +24,12 @@ export interface DbProfile {
   memberKey(memberId: string): string;
   /** Throws Glance's 500 where the database would refuse to store the id. */
   assertStorable(memberId: string): void;
-  /** A `member` value that is neither text, number nor `true`: its stored text, or Glance's 500. */
+  /** A `member` value that is not text: its stored text, or Glance's 500 (member-binding.ts). */
   bindOther(value: unknown): string;
+  /** Where the database compares a bound number with the column as a number: that number (else undefined). */
+  numericOperand(value: unknown): number | undefined;
+  /** The column's text as the database reads it in such a comparison. */
+  textAsNumber(text: string): number;
 }
 
 const MYSQL_VARCHAR_LENGTH = 255;
@@ -51,11 +56,9 @@ export const mysqlProfile: DbProfile = {
   assertStorable(memberId) {
     if ([...memberId].length > MYSQL_VARCHAR_LENGTH) throw GlanceErrors.serverError();
   },
-  // PyMySQL binds a one-element list as its element.
-  bindOther(value) {
-    if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') return value[0];
-    throw GlanceErrors.serverError();
-  },
+  bindOther: (value) => mysqlBinding(value),
+  numericOperand: (value) => mysqlNumericOperand(value),
+  textAsNumber: (text) => mysqlTextAsDouble(text),
 };
 
 /** SQLite: no length limit, binary comparison. */
@@ -65,9 +68,10 @@ export const sqliteProfile: DbProfile = {
   assertStorableProperties: () => undefined,
   memberKey: (memberId) => memberId,
   assertStorable: () => undefined,
-  bindOther: () => {
-    throw GlanceErrors.serverError();
-  },
+  bindOther: (value) => sqliteBinding(value),
+  // SQLite turns a number compared with a TEXT column into text: the stored text's own comparison.
+  numericOperand: () => undefined,
+  textAsNumber: () => NaN,
 };
 
 export const dbProfiles: Record<DbProfileName, DbProfile> = { mysql: mysqlProfile, sqlite: sqliteProfile };

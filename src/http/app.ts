@@ -5,6 +5,7 @@ import type { IdentityResolver } from '../identity/identity';
 import type { KeystoneHandler } from '../keystone/keystone.routes';
 import type { IdSource } from '../runtime/ids';
 import { httpLimits } from './http-limits';
+import { readAsForm } from './form-body';
 import { collectRawBody } from './raw-body';
 import { REQUEST_ID, sendError, sendResult } from './reply';
 import { decodePath, type RouteResult, type Router } from './router';
@@ -62,6 +63,8 @@ function handle(parts: AppParts, req: Request, res: Response): void {
     if (negotiated.kind === 'versions') return sendResult(res, versionsResponse(req, negotiated.explicit, prefix, imageCache));
     const context = parts.identity.resolve(req.headers);
     if (!context) throw GlanceErrors.unauthorized();
+    const formFailure = readAsForm(req);
+    if (formFailure) return sendResult(res, formFailure);
     const callerId = parts.identity.takesCallerRequestId ? callerRequestId(req) : undefined;
     if (callerId !== null) requestId = callerId ?? parts.ids.requestId();
     if (negotiated.path === '/v2') return sendResult(res, redirectToSlash(req, prefix), requestId);

@@ -3,44 +3,9 @@
  * schema errors are jsonschema's messages, which print the offending value and
  * schema fragment this way.
  */
+import { dictEntries, pythonRepr } from '../domain/python-values';
 
-export function pythonRepr(value: unknown, sortDicts = false): string {
-  if (value === null || value === undefined) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (typeof value === 'number') return pythonNumber(value);
-  if (typeof value === 'string') return reprString(value);
-  if (Array.isArray(value)) return `[${value.map((v) => pythonRepr(v, sortDicts)).join(', ')}]`;
-  const entries = dictEntries(value as Record<string, unknown>, sortDicts);
-  return `{${entries.map(([k, v]) => `${reprString(k)}: ${pythonRepr(v, sortDicts)}`).join(', ')}}`;
-}
-
-function pythonNumber(value: number): string {
-  if (Number.isNaN(value)) return 'nan';
-  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  return String(value);
-}
-
-function dictEntries(value: Record<string, unknown>, sort: boolean): Array<[string, unknown]> {
-  const entries = Object.entries(value);
-  return sort ? entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : entries;
-}
-
-function reprString(value: string): string {
-  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return out + quote;
-}
+export { pythonRepr };
 
 const WIDTH = 72;
 
@@ -95,6 +60,10 @@ function formatString(value: string, indent: number, allowance: number, level: n
       return;
     }
     const parts = line.match(/\S*\s*/g)!.filter((part) => part !== '');
+    if (parts.length === 1) {
+      chunks.push(rep); // one word: nothing to split (and no second repr of a long string)
+      return;
+    }
     let current = '';
     parts.forEach((part, j) => {
       const limit = maxWidth - (lastLine && j === parts.length - 1 ? allowance : 0);

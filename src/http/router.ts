@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { RequestContext } from '../domain/context';
 import { GlanceErrors } from '../domain/glance-errors';
-import { jsonBody } from './json-body';
+import { jsonBody, REJECTED_METHOD_JSON_DEPTH } from './json-body';
 import type { RawBody } from './raw-body';
 
 export interface RouteInput {
@@ -55,7 +55,7 @@ export class Router {
 /** Glance's RejectMethodController still deserializes a body first: a bad one is a 400, not the 405. */
 function rejectMethod(method: string, allow: string): RouteHandler {
   return ({ body }) => {
-    if (body?.present) jsonBody(body);
+    if (body?.present) jsonBody(body, REJECTED_METHOD_JSON_DEPTH);
     throw GlanceErrors.methodNotAllowed(method, allow);
   };
 }

@@ -1,4 +1,5 @@
 import { GlanceErrors } from '../domain/glance-errors';
+import { isPythonInt, isPythonNumber, PythonFloat } from '../domain/python-values';
 import { pythonPformat, pythonRepr } from './python-repr';
 
 /** The subset of JSON Schema (draft 4) that Glance's image schema uses. */
@@ -71,7 +72,7 @@ function checkValue(
       }
     } else if (keyword === 'enum' && schema.enum && !schema.enum.some((option) => option === value)) {
       return fail('enum', `${pythonRepr(value)} is not one of ${pythonRepr(schema.enum)}`);
-    } else if (keyword === 'maxLength' && typeof value === 'string' && [...value].length > schema.maxLength!) {
+    } else if (keyword === 'maxLength' && typeof value === 'string' && longerThan(value, schema.maxLength!)) {
       return fail('maxLength', `${pythonRepr(value)} is too long`);
     } else if (keyword === 'pattern' && typeof value === 'string' && !new RegExp(schema.pattern!, 'u').test(value)) {
       return fail('pattern', `${pythonRepr(value)} does not match ${pythonRepr(schema.pattern)}`);
@@ -94,16 +95,35 @@ function isOfType(value: unknown, type: string): boolean {
     case 'boolean':
       return typeof value === 'boolean';
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
+      // jsonschema counts a whole float (1.0, 1e3) as an integer.
+      return isPythonInt(value) || (value instanceof PythonFloat && Number.isFinite(value.value));
     case 'number':
-      return typeof value === 'number';
+      return isPythonNumber(value);
     case 'array':
       return Array.isArray(value);
     case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
+      return typeof value === 'object' && value !== null && !Array.isArray(value) && !isPythonNumber(value);
     default:
       return true;
   }
+}
+
+/** Python's `len(text) > max`, without making an array of a long string. */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  if (text.length > 2 * max) return true;
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length > max;
 }
 
 /** jsonschema's `ValidationError.__str__`. */

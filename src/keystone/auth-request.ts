@@ -1,4 +1,5 @@
 import { KeystoneErrors } from './keystone-errors';
+import { PythonFloat, pythonRepr } from '../domain/python-values';
 
 /** A user, project or domain named by id, or by name (within a domain, for users and projects). */
 export interface Reference {
@@ -19,16 +20,14 @@ export interface AuthRequest {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof PythonFloat);
 
 /** Python's repr of a JSON scalar, as jsonschema prints the offending instance. */
 function repr(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (value === null) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (Array.isArray(value)) return '[...]';
   if (isObject(value)) return '{...}';
-  return String(value);
+  return pythonRepr(value);
 }
 
 function expectType(value: unknown, type: 'object' | 'string' | 'array', field: string): void {

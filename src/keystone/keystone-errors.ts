@@ -48,6 +48,15 @@ export const KeystoneErrors = {
   domainNotFound: (id: string) => new KeystoneError(404, 'Not Found', `Could not find domain: ${id}.`),
   unexpected: () =>
     new KeystoneError(500, 'Internal Server Error', 'An unexpected error prevented the server from fulfilling your request.'),
+  /** Flask's own page for an exception Keystone does not handle (a RecursionError in json.loads). */
+  flaskServerError: () =>
+    new KeystoneError(
+      500,
+      'Internal Server Error',
+      'The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.',
+      {},
+      true,
+    ),
   routeNotFound: () =>
     new KeystoneError(
       404,

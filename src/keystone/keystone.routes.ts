@@ -4,6 +4,7 @@ import type { Clock } from '../runtime/clock';
 import type { IdSource } from '../runtime/ids';
 import type { KeystoneDirectory } from './directory';
 import { KeystoneError, KeystoneErrors } from './keystone-errors';
+import { keystoneJsonBody } from './request-json';
 import { sendKeystone, sendKeystoneError, type KeystoneResult } from './keystone-reply';
 import type { KeystoneService } from './keystone-service';
 import { collectionView, domainView, identityUrl, projectView, tokenView, versionView } from './views';
@@ -49,7 +50,7 @@ function routes(deps: KeystoneRouteDeps): Array<{ path: string; methods: Record<
       path: '/v3/auth/tokens',
       methods: {
         POST: ({ req, origin, query }) => {
-          const issued = service.authenticate(jsonBody(req.rawBody, header(req, 'content-type')));
+          const issued = service.authenticate(keystoneJsonBody(req.rawBody, header(req, 'content-type')));
           const body = tokenView(issued.identity, directory, origin, clock.now(), !query.has('nocatalog'));
           return { status: 201, json: body, headers: { 'X-Subject-Token': issued.id } };
         },
@@ -152,22 +153,6 @@ function decodeSegment(segment: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** keystone's json_body check: a body must be JSON (or come without a Content-Type) and decode to an object. */
-function jsonBody(raw: RawBody | undefined, contentType: string | undefined): unknown {
-  if (!raw || raw.bytes.length === 0) return {};
-  const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  const isJson = mime === 'application/json' || (mime.startsWith('application/') && mime.endsWith('+json'));
-  if (!isJson && contentType !== undefined && contentType !== '') throw KeystoneErrors.notJson();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.bytes.toString('utf8'));
-  } catch {
-    throw KeystoneErrors.malformedJson();
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw KeystoneErrors.malformedJson();
-  return parsed;
 }
 
 function header(req: Request, name: string): string | undefined {

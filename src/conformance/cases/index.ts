@@ -5,6 +5,7 @@ import { discoveryCases } from './discovery';
 import { edgeCases } from './edge';
 import { errorFormatCases } from './errors';
 import { imageCases } from './images';
+import { jsonBodyCases } from './json-bodies';
 import { listCases } from './lists';
 import { memberIdCases } from './member-ids';
 import { memberMatrixCases } from './member-matrix';
@@ -35,6 +36,7 @@ export function allCases(): ConformanceCase[] {
     ...requestIdCases(),
     ...imageCreateOrderCases(),
     ...edgeCases(),
+    ...jsonBodyCases(),
   ]);
 }
 
