@@ -12,6 +12,8 @@ export interface ImageQuery {
   osHidden: boolean;
   /** Exact-match filters on image attributes (name, owner, status) and extra properties. */
   attributes: Record<string, string>;
+  /** Tags an image must all carry. */
+  tags?: string[];
   limit: number;
   marker?: string;
   /** Sort keys in order; Glance appends `created_at` and `id` when missing. */
@@ -42,6 +44,7 @@ export function selectImages(
     (image) =>
       listed(image) &&
       matchesAttributes(image, query.attributes) &&
+      (query.tags ?? []).every((tag) => image.tags.includes(tag)) &&
       isListedFor(context, image, query, lookup) &&
       matchesVisibility(context, image, query.visibility),
   );
@@ -94,7 +97,7 @@ function byKeys(keys: SortKey[]) {
 }
 
 function sortValue(image: ImageRecord, key: SortKey['key']): string | number | null {
-  return key === 'size' ? null : image[key];
+  return key === 'size' ? (image.size ?? null) : image[key];
 }
 
 function compareValues(a: string | number | null, b: string | number | null): number {

@@ -18,6 +18,10 @@ export interface ImagesDeps {
   clock: Clock;
   ids: IdSource;
   policy: PolicyName;
+  /** Image data, dropped when its image is deleted. */
+  data?: { delete(imageId: string): void };
+  /** Glance's `image_tag_quota` (default 128, negative unlimited). */
+  tagQuota?: number;
 }
 
 /** The images API, as far as sharing and clients need it. */
@@ -35,6 +39,7 @@ export class ImageService {
       // Secure RBAC words the same refusal as webob's "access denied" with Glance's text as detail.
       throw this.secureRbac ? GlanceErrors.createOwnedByOtherDenied(owner ?? null) : GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
     }
+    const tags = this.checkTags(draft.tags ?? []);
     const id = draft.id ?? this.deps.ids.imageId();
     if (this.deps.store.getImage(id)) throw GlanceErrors.imageIdExists(id);
     const now = this.now();
@@ -50,7 +55,7 @@ export class ImageService {
       min_disk: draft.min_disk ?? 0,
       disk_format: draft.disk_format ?? null,
       container_format: draft.container_format ?? null,
-      tags: draft.tags ?? [],
+      tags,
       created_at: now,
       updated_at: now,
       extra: { ...draft.extra },
@@ -110,6 +115,7 @@ export class ImageService {
       }
       if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('modify_image');
       updated = applyChange(updated, change);
+      if (change.name === 'tags') updated.tags = this.checkTags(updated.tags);
     }
     updated.updated_at = this.now();
     this.deps.store.putImage(updated);
@@ -122,6 +128,15 @@ export class ImageService {
     if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('delete_image');
     if (image.protected) throw GlanceErrors.deleteProtectedImage(imageId);
     this.deps.store.putImage({ ...image, deleted: true, status: 'deleted', updated_at: this.now() });
+    this.deps.data?.delete(image.id);
+  }
+
+  /** Glance keeps tags as a set, limited by `image_tag_quota` (413). */
+  private checkTags(tags: string[]): string[] {
+    const unique = [...new Set(tags)];
+    const quota = this.deps.tagQuota ?? 128;
+    if (quota >= 0 && unique.length > quota) throw GlanceErrors.tagLimitExceededOnImage(unique.length, quota);
+    return unique;
   }
 
   private now(): string {

@@ -25,6 +25,12 @@ export interface ImageRecord {
   /** Properties Glance does not know, kept as given ("additionalProperties" of the image schema). */
   extra: Record<string, string>;
   deleted: boolean;
+  /** Set once data is stored (see image-data.ts); absent or null before. */
+  size?: number | null;
+  virtual_size?: number | null;
+  checksum?: string | null;
+  os_hash_algo?: string | null;
+  os_hash_value?: string | null;
 }
 
 /** Glance's `is_image_visible` (glance/db/utils.py), member lookup injected. */

@@ -6,6 +6,7 @@ import type { IdSource } from '../runtime/ids';
 import { collectRawBody } from './raw-body';
 import { REQUEST_ID, sendError, sendResult } from './reply';
 import { decodePath, type RouteResult, type Router } from './router';
+import { isImageUpload } from './upload-body';
 import { negotiateVersion, versionsResponse } from './versions';
 
 export interface AppParts {
@@ -30,7 +31,7 @@ export function buildExpressApp(parts: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(collectRawBody);
+  app.use((req, res, next) => (isImageUpload(req) ? next() : collectRawBody(req, res, next)));
   app.use((req, res) => handle(parts, req, res));
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, toGlanceError(err)));
   return app;
@@ -57,7 +58,13 @@ function handle(parts: AppParts, req: Request, res: Response): void {
     const { handler, params, bodiless } = parts.router.match(req.method, negotiated.path);
     if (requestId === undefined) throw GlanceErrors.serverError();
     if (bodiless && (req.rawBody?.declaredLength ?? 0) > 0) throw GlanceErrors.bodyNotExpected();
-    sendResult(res, handler({ context, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }), requestId);
+    const result = handler({ context, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req });
+    if (!(result instanceof Promise)) return sendResult(res, result, requestId);
+    const id = requestId;
+    result.then(
+      (done) => sendResult(res, done, id),
+      (err: unknown) => sendError(res, toGlanceError(err), id),
+    );
   } catch (err) {
     sendError(res, toGlanceError(err), requestId);
   }

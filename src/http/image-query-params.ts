@@ -4,7 +4,7 @@ import { isVisibility } from '../domain/images';
 
 const DEFAULT_LIMIT = 25; // limit_param_default
 const MAX_LIMIT = 1000; // api_limit_max
-const PAGING_KEYS = ['limit', 'marker', 'sort_key', 'sort_dir', 'sort', 'member_status', 'visibility', 'os_hidden'];
+const PAGING_KEYS = ['limit', 'marker', 'sort_key', 'sort_dir', 'sort', 'member_status', 'visibility', 'os_hidden', 'tag'];
 
 /** glance.api.v2.images.RequestDeserializer.index: paging, then member status, then filters. */
 export function imageQuery(params: URLSearchParams): ImageQuery {
@@ -25,6 +25,8 @@ export function imageQuery(params: URLSearchParams): ImageQuery {
     visibility,
     osHidden: parseOsHidden(params.get('os_hidden')),
     attributes,
+    // `tag` may repeat (`?tag=x86&tag=64bit`): an image must carry every one, each stripped.
+    tags: params.getAll('tag').map((tag) => tag.trim()),
     marker: params.get('marker') ?? undefined,
     sort,
   };
@@ -83,9 +85,14 @@ function parseOsHidden(value: string | null): boolean {
   return lowered === 'true';
 }
 
-/** The serializer's `first` and `next` links: the query as given, `marker` moved to the end. */
+/**
+ * The serializer's `first` and `next` links: `dict(request.params)`, so a
+ * repeated key keeps its first place and its last value; `marker` at the end.
+ */
 export function pageLinks(params: URLSearchParams, nextMarker: string | undefined) {
-  const rest = [...params].filter(([key]) => key !== 'marker');
+  const unique = new Map<string, string>();
+  for (const [key, value] of params) unique.set(key, value);
+  const rest = [...unique].filter(([key]) => key !== 'marker');
   const links: { first: string; next?: string } = { first: rest.length ? `/v2/images?${urlencode(rest)}` : '/v2/images' };
   if (nextMarker !== undefined) links.next = `/v2/images?${urlencode([...rest, ['marker', nextMarker]])}`;
   return links;
