@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { conformance, type ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
-import { DEFAULT_MEMBER_QUOTA } from './options';
+import { DEFAULT_DATA_MEMORY_LIMIT, DEFAULT_IMAGE_SIZE_CAP, DEFAULT_IMAGE_TAG_QUOTA, DEFAULT_MEMBER_QUOTA } from './options';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 
@@ -60,6 +60,10 @@ function buildProgram(io: CliIo): Command {
       new Option('--db-profile <profile>', 'database behaviour of member ids').choices([...DB_PROFILES]).default('mysql'),
     )
     .addOption(new Option('--policy <policy>', 'Glance policy defaults').choices([...POLICIES]).default('legacy'))
+    .option('--image-size-cap <bytes>', "Glance's image_size_cap", parseInteger, DEFAULT_IMAGE_SIZE_CAP)
+    .option('--user-storage-quota <size>', "Glance's user_storage_quota: bytes per owner, units B KB MB GB TB (0: unlimited)", parseStorageQuota, '0')
+    .option('--image-tag-quota <n>', "Glance's image_tag_quota (negative: unlimited)", parseInteger, DEFAULT_IMAGE_TAG_QUOTA)
+    .option('--data-memory-limit <bytes>', 'most image data kept in memory; beyond it uploads get a 413', parseInteger, DEFAULT_DATA_MEMORY_LIMIT)
     .action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -89,6 +93,10 @@ interface ServeOptions {
   memberQuota: number;
   dbProfile: (typeof DB_PROFILES)[number];
   policy: (typeof POLICIES)[number];
+  imageSizeCap: number;
+  userStorageQuota: string;
+  imageTagQuota: number;
+  dataMemoryLimit: number;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -102,6 +110,10 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       memberQuota: opts.memberQuota,
       dbProfile: opts.dbProfile,
       policy: opts.policy,
+      imageSizeCap: opts.imageSizeCap,
+      userStorageQuota: opts.userStorageQuota,
+      imageTagQuota: opts.imageTagQuota,
+      dataMemoryLimit: opts.dataMemoryLimit,
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -126,6 +138,11 @@ function loadSeedOrExit(path: string) {
 function parseInteger(value: string): number {
   if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError('must be an integer');
   return Number(value);
+}
+
+function parseStorageQuota(value: string): string {
+  if (!/^(\d+)((K|M|G|T)?B)?$/.test(value)) throw new InvalidArgumentError('must be a number of bytes, optionally with B, KB, MB, GB or TB');
+  return value;
 }
 
 function parsePort(value: string): number {

@@ -209,12 +209,8 @@ function ImageDataErrors() {
     formatsRequired: (missing: string[]) =>
       badRequest(`${missing.length === 1 ? 'Property' : 'Properties'} ${missing.join(', ')} must be set prior to saving data.`),
     imageTooLarge: () => tooLarge('The incoming image is too large: The provided image is too large.'),
-    /** With a Content-Length Glance formats its message; while streaming it raises the bare class, unformatted. */
-    storageQuotaFull: (size?: number | 'None', remaining?: number) =>
-      tooLarge(
-        `Image exceeds the storage quota: The size of the data ${size ?? '%(image_size)s'} will exceed the limit. ` +
-          `${remaining ?? '%(remaining)s'} bytes remaining.`,
-      ),
+    storageQuotaFull: (size: number | 'None', remaining: number) =>
+      tooLarge(`Image exceeds the storage quota: The size of the data ${size} will exceed the limit. ${remaining} bytes remaining.`),
     /** Not Glance's: the mock's own bound on the image data it keeps in memory. */
     mockMemoryFull: (limit: number) =>
       tooLarge(

@@ -96,9 +96,9 @@ export class ImageDataService {
 }
 
 /**
- * One upload in flight: every chunk counted against the storage quota, the
- * size cap and the mock's memory bound as it arrives (Glance's
- * LimitingReaders), hashed, inspected and kept.
+ * One upload in flight: every chunk counted against the size cap and the
+ * mock's memory bound as it arrives (Glance's LimitingReader), hashed,
+ * inspected and kept; the storage quota is checked once the size is known.
  */
 export class Upload {
   private readonly bytes = new ImageBytes();
@@ -121,7 +121,6 @@ export class Upload {
   /** Throws Glance's 413 (and puts the image back to `queued`) when a limit is passed. */
   write(chunk: Buffer): void {
     const total = this.bytes.length + chunk.length;
-    if (this.remaining !== undefined && total > this.remaining) this.fail(GlanceErrors.storageQuotaFull());
     if (total > this.deps.imageSizeCap) this.fail(GlanceErrors.imageTooLarge());
     if (!this.deps.data.reserve(chunk.length)) this.fail(GlanceErrors.mockMemoryFull(this.deps.data.limit));
     this.reserved += chunk.length;
@@ -135,6 +134,11 @@ export class Upload {
   finish(): ImageRecord {
     const image = this.deps.store.getImage(this.imageId);
     if (!image || image.deleted) this.fail(GlanceErrors.imageGoneDuringUpload(this.imageId), false);
+    // Glance checks the quota again once the size is known (a chunked upload had none). Its attempt
+    // to put the image back to `queued` then fails (active -> queued), so the image stays `saving`.
+    if (this.remaining !== undefined && this.bytes.length > this.remaining) {
+      this.fail(GlanceErrors.storageQuotaFull(this.bytes.length, this.remaining), false);
+    }
     this.done = true;
     this.bytes.seal();
     this.deps.data.put(this.imageId, this.bytes);

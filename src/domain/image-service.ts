@@ -131,12 +131,11 @@ export class ImageService {
     this.deps.data?.delete(image.id);
   }
 
-  /** Glance keeps tags as a set, limited by `image_tag_quota` (413). */
+  /** Glance keeps tags as a set, but `image_tag_quota` (413) counts the list as given, repeats included. */
   private checkTags(tags: string[]): string[] {
-    const unique = [...new Set(tags)];
     const quota = this.deps.tagQuota ?? 128;
-    if (quota >= 0 && unique.length > quota) throw GlanceErrors.tagLimitExceededOnImage(unique.length, quota);
-    return unique;
+    if (quota >= 0 && tags.length > quota) throw GlanceErrors.tagLimitExceededOnImage(tags.length, quota);
+    return [...new Set(tags)];
   }
 
   private now(): string {
