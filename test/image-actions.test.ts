@@ -4,7 +4,7 @@
  * secure RBAC).
  */
 import request from 'supertest';
-import { DataGlance, OCTET, plain } from './helpers/image-data';
+import { DataGlance, plain } from './helpers/image-data';
 import { MEMBER, personas, type Headers } from './helpers/personas';
 
 const DEACTIVATED = 'The requested image has been deactivated. Image data download is forbidden.';

@@ -8,6 +8,8 @@ export interface NormaliseContext {
   imageIds: string[];
   /** The personas' projects: `<owner>`, `<member>`… whether they came from the run or from tokens. */
   projects: Record<string, string>;
+  /** More response headers to compare, for the cases that ask. */
+  extraHeaders?: string[];
 }
 
 const COMPARED_HEADERS = ['allow', 'location', 'accept-patch'];
@@ -20,7 +22,7 @@ const COMPARED_HEADERS = ['allow', 'location', 'accept-patch'];
  */
 export function normalise(res: RawResponse, ctx: NormaliseContext): Observed {
   const headers: Record<string, string> = {};
-  for (const name of COMPARED_HEADERS) if (res.headers[name] !== undefined) headers[name] = placeholders(res.headers[name], ctx);
+  for (const name of [...COMPARED_HEADERS, ...(ctx.extraHeaders ?? [])]) if (res.headers[name] !== undefined) headers[name] = placeholders(res.headers[name], ctx);
   return {
     status: res.status,
     contentType: res.headers['content-type'] ?? null,

@@ -53,7 +53,7 @@ async function runCase(options: RunOptions, testCase: ConformanceCase, tag: stri
     const headers = { ...identities.headers(testCase.persona), ...testCase.headers };
     const res = await send(baseUrl, testCase.method, fill(testCase.path), headers, fillBody(testCase.body, fill));
     const projects = Object.fromEntries(PERSONAS.map((p) => [p, identities.project(p)]));
-    return { observed: normalise(res, { baseUrl, run, tag, imageIds, projects }) };
+    return { observed: normalise(res, { baseUrl, run, tag, imageIds, projects, extraHeaders: testCase.compareHeaders }) };
   } catch (err) {
     return { error: (err as Error).message };
   }

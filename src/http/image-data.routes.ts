@@ -20,6 +20,7 @@ export function imageDataRoutes(data: ImageDataService): Route[] {
   return [
     {
       path: '/v2/images/:image_id/file',
+      bodiless: ['GET'],
       methods: {
         GET: ({ context, params, req }) => {
           const { image, bytes } = data.download(context, params.image_id);

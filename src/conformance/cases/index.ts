@@ -3,6 +3,7 @@ import { bodyCases } from './bodies';
 import { discoveryCases } from './discovery';
 import { errorFormatCases } from './errors';
 import { imageCases } from './images';
+import { imageDataCases } from './image-data';
 import { listCases } from './lists';
 import { memberIdCases } from './member-ids';
 import { memberMatrixCases } from './member-matrix';
@@ -19,6 +20,7 @@ export function allCases(): ConformanceCase[] {
     ...imageCases(),
     ...listCases(),
     ...discoveryCases(),
+    ...imageDataCases(),
   ];
   const seen = new Set<string>();
   for (const c of cases) {
