@@ -29,7 +29,8 @@ function make(group: string, prefix: string, defaults: Required<Pick<Spec, 'meth
       path: merged.path,
       headers: merged.headers,
       body: merged.body,
-      compareHeaders: DOWNLOAD_HEADERS,
+      // Only downloads: elsewhere Content-Length follows the run's project names.
+      ...(merged.path.endsWith('/file') ? { compareHeaders: DOWNLOAD_HEADERS } : {}),
     };
   };
 }
