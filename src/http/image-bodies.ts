@@ -6,7 +6,10 @@ import type { RawBody } from './raw-body';
 import { checkAgainstSchema, type SchemaNode } from './schema-check';
 
 const SCHEMA = imageSchema as SchemaNode;
-const BASE_PROPERTIES = Object.keys(SCHEMA.properties ?? {});
+/** Schema properties marked `is_base: false` (ramdisk_id, os_distro, ...) are stored as extra properties. */
+const BASE_PROPERTIES = Object.entries(SCHEMA.properties ?? {})
+  .filter(([, property]) => property.is_base !== false)
+  .map(([key]) => key);
 /** glance.api.v2.images.RequestDeserializer */
 const DISALLOWED = ['direct_url', 'self', 'file', 'schema', 'stores'];
 const READ_ONLY = ['created_at', 'updated_at', 'status', 'checksum', 'os_hash_algo', 'os_hash_value', 'size', 'virtual_size'];
