@@ -45,7 +45,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     clock,
   });
   const data = new ImageDataStore(resolved.dataMemoryLimit);
-  const imageService = new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota });
+  const imageService = new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db });
   const router = new Router([
     ...memberRoutes(members),
     ...imageRoutes(imageService),

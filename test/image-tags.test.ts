@@ -139,6 +139,21 @@ describe('image tags', () => {
       expect(one.body.images.map((image: { id: string }) => image.id).sort()).toEqual([id, other].sort());
     });
 
+    it('when the tag differs in case, then the mysql profile finds the image (its collation) and sqlite does not', async () => {
+      for (const [dbProfile, found] of [['mysql', 1], ['sqlite', 0]] as const) {
+        glance = new DataGlance({ dbProfile });
+        await glance.createImage({ tags: ['Ab'] });
+        const res = await request(glance.app).get('/v2/images?tag=AB').set(personas.owner);
+        expect(res.body.images).toHaveLength(found);
+      }
+    });
+
+    it('when a tag is deleted in another case, then 404 on either profile: Glance compares the set in Python', async () => {
+      glance = new DataGlance({ dbProfile: 'mysql' });
+      id = await glance.createImage({ tags: ['Ab'] });
+      expect((await del('AB')).text).toBe(plain('404 Not Found', 'The resource could not be found.'));
+    });
+
     it('when no image carries the tags, then an empty list', async () => {
       const res = await request(glance.app).get('/v2/images?tag=a&tag=zz').set(personas.owner);
       expect(res.text).toBe('{"images": [], "first": "/v2/images?tag=zz", "schema": "/v2/schemas/images"}');

@@ -38,13 +38,16 @@ export function selectImages(
   images: Iterable<ImageRecord>,
   query: ImageQuery,
   lookup: ImageLookup,
+  /** How the database compares tag values (MySQL's collation folds case); exact by default. */
+  tagKey: (tag: string) => string = (tag) => tag,
 ): ImageRecord[] {
+  const wanted = (query.tags ?? []).map(tagKey);
   const listed = (image: ImageRecord) => !image.deleted && image.os_hidden === query.osHidden;
   const selected = [...images].filter(
     (image) =>
       listed(image) &&
       matchesAttributes(image, query.attributes) &&
-      (query.tags ?? []).every((tag) => image.tags.includes(tag)) &&
+      wanted.every((tag) => image.tags.some((own) => tagKey(own) === tag)) &&
       isListedFor(context, image, query, lookup) &&
       matchesVisibility(context, image, query.visibility),
   );

@@ -10,7 +10,7 @@ import { isOwner } from './images';
 import { PATCHABLE_ATTRIBUTES, type ImageChange, type ImageDraft } from './image-input';
 import { selectImages, type ImageQuery } from './image-query';
 import { hasRole } from './context';
-import type { PolicyName } from './profiles';
+import type { DbProfile, PolicyName } from './profiles';
 
 export interface ImagesDeps {
   store: GlanceStore;
@@ -22,6 +22,8 @@ export interface ImagesDeps {
   data?: { delete(imageId: string): void };
   /** Glance's `image_tag_quota` (default 128, negative unlimited). */
   tagQuota?: number;
+  /** How the database compares text, for the `tag` filter. */
+  db?: DbProfile;
 }
 
 /** The images API, as far as sharing and clients need it. */
@@ -76,7 +78,7 @@ export class ImageService {
   list(context: RequestContext, query: ImageQuery): ImageRecord[] {
     if (this.secureRbac && !this.isReader(context)) throw GlanceErrors.policyForbidden('get_images');
     if (query.marker !== undefined) this.checkMarker(context, query.marker);
-    return selectImages(context, this.deps.store.images(), query, this.deps.images);
+    return selectImages(context, this.deps.store.images(), query, this.deps.images, this.deps.db?.memberKey);
   }
 
   /** A marker must name a live image (400), one the caller may see (403). */

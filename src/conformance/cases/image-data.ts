@@ -124,6 +124,9 @@ function tagCases(): ConformanceCase[] {
     tag('create-with-129', { method: 'POST', path: '/v2/images', body: { json: { tags: [...full, 'one-more'] } } }),
     tag('create-with-repeats', { method: 'POST', path: '/v2/images', body: { json: { tags: [...full, 't0'] } } }),
     tag('filter/one', { method: 'GET', path: '/v2/images?tag=t-{tag}', fixture: { visibility: 'shared', tags: ['t-{tag}'] } }),
+    // MySQL compares tag values in its case-insensitive collation; adding and deleting compare exactly.
+    tag('filter/other-case', { method: 'GET', path: '/v2/images?tag=AB-{tag}', fixture: { visibility: 'shared', tags: ['Ab-{tag}'] } }),
+    tag('delete/other-case', { method: 'DELETE', path: '/v2/images/{image}/tags/AB-{tag}', fixture: { visibility: 'shared', tags: ['Ab-{tag}'] } }),
     tag('filter/all-must-match', { method: 'GET', path: '/v2/images?tag=t-{tag}&tag=zz', fixture: { visibility: 'shared', tags: ['t-{tag}'] } }),
   ];
 }
