@@ -23,8 +23,7 @@ describe('GET /v2/images/{image_id}/file', () => {
     expect(res.headers['content-md5']).toBe(MD5);
     expect(res.headers['content-length']).toBe('11');
     expect(res.headers['content-range']).toBeUndefined();
-    const names = res.get('x-openstack-request-id') ? Object.keys(res.headers).slice(0, 4) : [];
-    expect(names).toEqual(['content-type', 'content-md5', 'content-length', 'x-openstack-request-id']);
+    expect(Object.keys(res.headers).slice(0, 4)).toEqual(['content-type', 'content-md5', 'content-length', 'x-openstack-request-id']);
   });
 
   it.each([
