@@ -237,6 +237,7 @@ function ImageDataErrors() {
     tagLimitExceeded: (imageId: string, attempted: number, maximum: number) =>
       tooLarge(`Image tag limit exceeded for image ${imageId}: ${tagLimit(attempted, maximum)}:`),
     tagLimitExceededOnImage: (attempted: number, maximum: number) => tooLarge(tagLimit(attempted, maximum)),
+    rangeNotNumeric: () => badRequest('Unable to filter on a range with a non-numeric value.'),
     actionInStatusForbidden: (action: 'deactivate' | 'reactivate', status: string) =>
       forbidden(`Not allowed to ${action} image in status '${status}'`),
   };

@@ -1,4 +1,5 @@
 import type { RequestContext } from './context';
+import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
 import type { ImageRecord, Visibility } from './images';
 import type { MemberStatus } from './members.types';
@@ -12,6 +13,8 @@ export interface ImageQuery {
   osHidden: boolean;
   /** Exact-match filters on image attributes (name, owner, status) and extra properties. */
   attributes: Record<string, string>;
+  /** `size_min=` and the like: an image without a value never matches. */
+  ranges?: Array<{ column: 'size' | 'virtual_size' | 'min_ram' | 'min_disk'; bound: 'min' | 'max'; value: string }>;
   /** Tags an image must all carry. */
   tags?: string[];
   limit: number;
@@ -42,11 +45,13 @@ export function selectImages(
   tagKey: (tag: string) => string = (tag) => tag,
 ): ImageRecord[] {
   const wanted = (query.tags ?? []).map(tagKey);
+  const ranges = (query.ranges ?? []).map(parseRange);
   const listed = (image: ImageRecord) => !image.deleted && image.os_hidden === query.osHidden;
   const selected = [...images].filter(
     (image) =>
       listed(image) &&
       matchesAttributes(image, query.attributes) &&
+      ranges.every((range) => inRange(image, range)) &&
       wanted.every((tag) => image.tags.some((own) => tagKey(own) === tag)) &&
       isListedFor(context, image, query, lookup) &&
       matchesVisibility(context, image, query.visibility),
@@ -77,6 +82,20 @@ function matchesAttributes(image: ImageRecord, attributes: Record<string, string
     const value = key in image && key !== 'extra' ? base : image.extra[key];
     return value !== undefined && value !== null && String(value) === wanted;
   });
+}
+
+type Range = NonNullable<ImageQuery['ranges']>[number];
+
+/** The database layer's `int()` of a range value (glance/db/sqlalchemy/api.py), else 400. */
+function parseRange(range: Range): Omit<Range, 'value'> & { value: number } {
+  if (!/^\s*[+-]?\d+\s*$/.test(range.value)) throw GlanceErrors.rangeNotNumeric();
+  return { ...range, value: Number(range.value) };
+}
+
+function inRange(image: ImageRecord, range: ReturnType<typeof parseRange>): boolean {
+  const value = image[range.column];
+  if (value === undefined || value === null) return false;
+  return range.bound === 'min' ? value >= range.value : value <= range.value;
 }
 
 function withTiebreakers(sort: SortKey[]): SortKey[] {

@@ -16,8 +16,12 @@ export function imageQuery(params: URLSearchParams): ImageQuery {
     throw GlanceErrors.invalidVisibilityFilter(visibility);
   }
   const attributes: Record<string, string> = {};
+  const ranges: ImageQuery['ranges'] = [];
   for (const [key, value] of params) {
-    if (!PAGING_KEYS.includes(key) && !(key in attributes)) attributes[key] = value;
+    if (PAGING_KEYS.includes(key) || key in attributes) continue;
+    const range = rangeFilter(key, params.getAll(key).at(-1) ?? value);
+    if (range) ranges.push(range);
+    else attributes[key] = value;
   }
   return {
     limit,
@@ -25,11 +29,21 @@ export function imageQuery(params: URLSearchParams): ImageQuery {
     visibility,
     osHidden: parseOsHidden(params.get('os_hidden')),
     attributes,
+    ranges,
     // `tag` may repeat (`?tag=x86&tag=64bit`): an image must carry every one, each stripped.
     tags: params.getAll('tag').map((tag) => tag.trim()),
     marker: params.get('marker') ?? undefined,
     sort,
   };
+}
+
+const RANGE_COLUMNS = ['size', 'virtual_size', 'min_ram', 'min_disk'] as const;
+
+/** Glance's `<column>_min` / `<column>_max` filters; only the numeric columns are modelled. */
+function rangeFilter(key: string, value: string): NonNullable<ImageQuery['ranges']>[number] | undefined {
+  const match = /^(.*)_(min|max)$/.exec(key);
+  if (!match || !(RANGE_COLUMNS as readonly string[]).includes(match[1])) return undefined;
+  return { column: match[1] as (typeof RANGE_COLUMNS)[number], bound: match[2] as 'min' | 'max', value };
 }
 
 /** `sort=key[:dir],...` or the older `sort_key` / `sort_dir` pair, never both. */

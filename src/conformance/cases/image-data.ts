@@ -165,6 +165,27 @@ function actionCases(): ConformanceCase[] {
   return cases;
 }
 
+/** `size_min` / `size_max` over an image with data and one without. */
+function sizeFilterCases(): ConformanceCase[] {
+  const queries: Array<[string, string]> = [
+    ['size-min', 'size_min=5'],
+    ['size-max', 'size_max=5'],
+    ['size-range', 'size_min=11&size_max=11'],
+    ['size-min-zero', 'size_min=0'],
+    ['size-min-not-numeric', 'size_min=abc'],
+    ['size-max-float', 'size_max=1.5'],
+    ['virtual-size-min', 'virtual_size_min=1'],
+  ];
+  return queries.map(([name, query]) => ({
+    id: `image-data/list/${name}`,
+    group: 'image data: download',
+    fixtures: [withData, queuedRawBare],
+    persona: 'owner',
+    method: 'GET',
+    path: `/v2/images?conformance_tag={tag}&${query}`,
+  }));
+}
+
 export function imageDataCases(): ConformanceCase[] {
-  return [...uploadCases(), ...downloadCases(), ...tagCases(), ...actionCases()];
+  return [...uploadCases(), ...downloadCases(), ...sizeFilterCases(), ...tagCases(), ...actionCases()];
 }
