@@ -78,4 +78,36 @@ describe('streamed uploads', () => {
     expect((await call('GET', `/v2/images/${id}`)).json.status).toBe('queued');
     expect(await put(id, 4 * MIB)).toBe(204);
   });
+
+  it('when the image is deleted while its data arrives, then 410 Gone in Glance\'s words, nothing kept', async () => {
+    glance = await startGlanceMock({ port: 0, dataMemoryLimit: 10 });
+    const id = await createImage();
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(`${glance.url}/v2/images/${id}/file`, {
+        method: 'PUT',
+        headers: { ...personas.owner, 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' },
+      });
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      });
+      req.on('error', reject);
+      req.write('hello');
+      setTimeout(async () => {
+        expect((await call('GET', `/v2/images/${id}`)).json.status).toBe('saving');
+        expect((await call('DELETE', `/v2/images/${id}`)).status).toBe(204);
+        req.end('world');
+      }, 100);
+    });
+    const res = await answer;
+    expect(res.status).toBe(410);
+    expect(res.text).toBe(
+      `410 Gone\n\nImage ${id} could not be found after upload. The image may have been deleted during the upload, ` +
+        'cleaning up the chunks uploaded.\n\n   ',
+    );
+    // The 10 bytes it held are free again.
+    const other = await createImage();
+    expect(await put(other, 10)).toBe(204);
+  });
 });
