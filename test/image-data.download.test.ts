@@ -115,6 +115,15 @@ describe('GET /v2/images/{image_id}/file', () => {
     expect(res.body.toString()).toBe(plain('403 Forbidden', 'You are not authorized to complete download_image action.'));
   });
 
+  it('when a caller without any role names an image under secure RBAC, then the bare 404 of get_image, even as owner', async () => {
+    glance = new DataGlance({ policy: 'secure-rbac' });
+    id = await glance.activeImage();
+    const noRoles = { ...personas.owner, 'X-Roles': '' };
+    expect((await glance.download(id, noRoles)).body.toString()).toBe(plain('404 Not Found', 'The resource could not be found.'));
+    expect((await glance.upload(id, 'x', noRoles)).text).toBe(plain('404 Not Found', 'The resource could not be found.'));
+    expect((await glance.post(`/v2/images/${id}/actions/deactivate`, noRoles)).text).toBe(plain('404 Not Found', 'The resource could not be found.'));
+  });
+
   it('when a megabyte-sized image is downloaded in a range spanning its internal blocks, then the bytes are exact', async () => {
     const data = Buffer.alloc(3 * 1024 * 1024 + 17, 0);
     for (let i = 0; i < data.length; i++) data[i] = (i * 31) % 251;

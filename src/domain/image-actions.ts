@@ -4,6 +4,7 @@ import type { GlanceStore } from '../store/store';
 import { hasRole, type RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
+import { checkImageReadable } from './image-read-policy';
 import { isOwner } from './images';
 import type { PolicyName } from './profiles';
 
@@ -34,6 +35,7 @@ export class ImageActionsService {
   apply(context: RequestContext, imageId: string, action: ImageAction): void {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.noImageWithId(imageId);
+    checkImageReadable(context, this.deps.policy);
     if (!context.isAdmin) {
       if (this.deps.policy === 'secure-rbac') {
         if (!isOwner(context, image) || !hasRole(context.roles, 'member')) throw GlanceErrors.policyForbidden(action);

@@ -6,6 +6,7 @@ import { ImageBytes, type ImageDataStore } from '../store/image-data-store';
 import { hasRole, type RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
+import { checkImageReadable } from './image-read-policy';
 import { isOwner, type ImageRecord } from './images';
 import type { PolicyName } from './profiles';
 import type { StorageQuota } from './storage-quota';
@@ -45,6 +46,7 @@ export class ImageDataService {
   beginUpload(context: RequestContext, imageId: string, declaredSize: number | null): Upload {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.noImageWithId(imageId);
+    checkImageReadable(context, this.deps.policy);
     this.checkUploadPolicy(context, image);
     if (image.status !== 'queued') throw GlanceErrors.statusTransition(image.status, 'saving');
     const missing = (['disk_format', 'container_format'] as const).filter((key) => !image[key]);
@@ -61,6 +63,7 @@ export class ImageDataService {
   download(context: RequestContext, imageId: string): ImageDownload {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.noImageWithId(imageId);
+    checkImageReadable(context, this.deps.policy);
     if (image.status === 'deactivated' && !context.isAdmin) throw GlanceErrors.imageDeactivated();
     if (this.deps.policy === 'secure-rbac' && !context.isAdmin && !hasRole(context.roles, 'member')) {
       throw GlanceErrors.policyForbidden('download_image');

@@ -4,6 +4,7 @@ import type { GlanceStore } from '../store/store';
 import { hasRole, type RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
+import { checkImageReadable } from './image-read-policy';
 import { isOwner, type ImageRecord } from './images';
 import type { PolicyName } from './profiles';
 
@@ -42,6 +43,7 @@ export class ImageTagsService {
   private modifiable(context: RequestContext, imageId: string, forbidden: () => Error): ImageRecord {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.imageNotFound(imageId);
+    checkImageReadable(context, this.deps.policy);
     if (context.isAdmin) return image;
     if (this.deps.policy === 'secure-rbac') {
       if (!isOwner(context, image) || !hasRole(context.roles, 'member')) throw GlanceErrors.policyForbidden('modify_image');

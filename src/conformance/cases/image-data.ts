@@ -86,6 +86,9 @@ function downloadCases(): ConformanceCase[] {
     download('deleted', { fixture: { visibility: 'deleted', data: DATA } }),
     download('unknown-image', { path: `/v2/images/${UNKNOWN}/file` }),
     download('public-as-stranger', { persona: 'stranger', fixture: { visibility: 'public', data: DATA } }),
+    // Secure RBAC: no `reader` role, no image at all (a bare 404); legacy ignores roles.
+    download('public-as-noroles', { persona: 'noroles', fixture: { visibility: 'public', data: DATA } }),
+    download('upload-public-as-noroles', { persona: 'noroles', method: 'PUT', headers: OCTET, body: { raw: DATA }, fixture: { visibility: 'public', formats: true } }),
     download('head', { method: 'HEAD' }),
     download('with-body', { body: { raw: '{}' }, headers: { 'Content-Type': 'application/json' } }),
     ...ranges.map((range) => download(`range/${range}`, { headers: { Range: range } })),
@@ -106,6 +109,7 @@ function tagCases(): ConformanceCase[] {
     tag('add/member', { persona: 'member' }),
     tag('add/stranger', { persona: 'stranger' }),
     tag('add/admin', { persona: 'admin' }),
+    tag('add/public-as-noroles', { persona: 'noroles', fixture: { visibility: 'public' } }),
     tag('add/unknown-image', { path: `/v2/images/${UNKNOWN}/tags/x` }),
     tag('add/deleted-image', { fixture: { visibility: 'deleted' } }),
     tag('add/existing', { fixture: { visibility: 'shared', tags: ['t-{tag}'] } }),
@@ -146,6 +150,7 @@ function actionCases(): ConformanceCase[] {
       act('queued-as-admin', { persona: 'admin', fixture: queuedRawBare }),
       act('deleted', { fixture: { visibility: 'deleted', data: DATA } }),
       act('unknown-image', { path: `/v2/images/${UNKNOWN}/actions/${action}` }),
+      act('public-as-noroles', { persona: 'noroles', fixture: { ...usual, visibility: 'public' } }),
       act('with-body', { body: { json: {} }, headers: { 'Content-Type': 'application/json' } }),
       act('get', { method: 'GET' }),
     );
