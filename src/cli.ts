@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CASE_SETS } from './conformance/cases';
 import { conformance, type ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
-import { AUTH_MODES, DEFAULT_MEMBER_QUOTA, type AuthMode } from './options';
+import { AUTH_MODES, DEFAULT_DATA_MEMORY_LIMIT, DEFAULT_IMAGE_SIZE_CAP, DEFAULT_IMAGE_TAG_QUOTA, DEFAULT_MEMBER_QUOTA, type AuthMode } from './options';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 
@@ -67,6 +67,10 @@ function buildProgram(io: CliIo): Command {
         .default('keystone'),
     )
     .option('--no-image-cache', 'serve a Glance without image_cache_dir (v2.15 CURRENT, no v2.16)')
+    .option('--image-size-cap <bytes>', "Glance's image_size_cap", parseInteger, DEFAULT_IMAGE_SIZE_CAP)
+    .option('--user-storage-quota <size>', "Glance's user_storage_quota: bytes per owner, units B KB MB GB TB (0: unlimited)", parseStorageQuota, '0')
+    .option('--image-tag-quota <n>', "Glance's image_tag_quota (negative: unlimited)", parseInteger, DEFAULT_IMAGE_TAG_QUOTA)
+    .option('--data-memory-limit <bytes>', 'most image data kept in memory; beyond it uploads get a 413', parseInteger, DEFAULT_DATA_MEMORY_LIMIT)
     .action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -99,6 +103,10 @@ interface ServeOptions {
   policy: (typeof POLICIES)[number];
   auth: AuthMode;
   imageCache: boolean;
+  imageSizeCap: number;
+  userStorageQuota: string;
+  imageTagQuota: number;
+  dataMemoryLimit: number;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -115,6 +123,10 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       auth: opts.auth,
       imageCache: opts.imageCache,
       onWarning: io.error,
+      imageSizeCap: opts.imageSizeCap,
+      userStorageQuota: opts.userStorageQuota,
+      imageTagQuota: opts.imageTagQuota,
+      dataMemoryLimit: opts.dataMemoryLimit,
     });
   } catch (err) {
     if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions
@@ -144,6 +156,11 @@ function loadSeedOrExit(path: string) {
 function parseInteger(value: string): number {
   if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError('must be an integer');
   return Number(value);
+}
+
+function parseStorageQuota(value: string): string {
+  if (!/^(\d+)((K|M|G|T)?B)?$/.test(value)) throw new InvalidArgumentError('must be a number of bytes, optionally with B, KB, MB, GB or TB');
+  return value;
 }
 
 function parsePort(value: string): number {

@@ -17,6 +17,8 @@ import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './
 import { applySeed } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
+import { ImageDataStore } from './store/image-data-store';
+import { imageDataAndTagRoutes } from './http/image-data-wiring';
 
 /** One mock instance: its own store, tokens, clock and ids, and the Express app over them. */
 export interface GlanceMock {
@@ -43,8 +45,16 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     memberQuota: resolved.memberQuota,
     clock,
   }));
-  const imageService = contextFirst(new ImageService({ store, images, clock, ids, policy: resolved.policy, db }));
-  const router = new Router([...memberRoutes(members), ...imageRoutes(imageService), ...schemaRoutes()]);
+  const data = new ImageDataStore(resolved.dataMemoryLimit);
+  const imageService = contextFirst(
+    new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),
+  );
+  const router = new Router([
+    ...memberRoutes(members),
+    ...imageRoutes(imageService),
+    ...imageDataAndTagRoutes({ store, images, data, clock, policy: resolved.policy }, resolved),
+    ...schemaRoutes(),
+  ]);
   const keystone = createKeystone({ tokens, clock, ids });
   // A Glance deployed without Keystone has no Keystone beside it either: `/identity` is Glance's.
   const noauth = resolved.auth === 'noauth';
@@ -58,6 +68,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
   const reset = () => {
     store.clear();
+    data.clear();
     tokens.clear();
     keystone.directory.clear();
     if (resolved.seed) seed(resolved.seed);

@@ -1,4 +1,5 @@
 import { DB_PROFILES, POLICIES, type DbProfileName, type PolicyName } from './domain/profiles';
+import { StorageQuota } from './domain/storage-quota';
 import type { Clock } from './runtime/clock';
 import { systemClock } from './runtime/clock';
 import type { IdSource } from './runtime/ids';
@@ -20,6 +21,14 @@ export interface GlanceMockOptions {
   policy?: PolicyName;
   /** Glance's `image_member_quota`: default 128, negative unlimited, 0 none allowed. */
   memberQuota?: number;
+  /** Glance's `image_size_cap` in bytes: default 1099511627776 (1 TiB), as Zed's. */
+  imageSizeCap?: number;
+  /** Glance's `user_storage_quota`: bytes per owner, `'0'` (default) unlimited; units B, KB, MB, GB, TB allowed. */
+  userStorageQuota?: string | number;
+  /** Glance's `image_tag_quota`: default 128, negative unlimited. */
+  imageTagQuota?: number;
+  /** The most image data (bytes) the mock keeps in memory, uploads in flight included; beyond it a 413. Default 512 MiB. */
+  dataMemoryLimit?: number;
   /** The source of "now"; inject a FixedClock to freeze time. */
   clock?: Clock;
   /** A seed for deterministic image and request ids, or an id source of your own. */
@@ -36,6 +45,10 @@ export interface ResolvedOptions {
   dbProfile: DbProfileName;
   policy: PolicyName;
   memberQuota: number;
+  imageSizeCap: number;
+  userStorageQuota: string;
+  imageTagQuota: number;
+  dataMemoryLimit: number;
   clock: Clock;
   ids: IdSource;
   seed?: SeedData;
@@ -44,6 +57,9 @@ export interface ResolvedOptions {
 }
 
 export const DEFAULT_MEMBER_QUOTA = 128;
+export const DEFAULT_IMAGE_SIZE_CAP = 1099511627776;
+export const DEFAULT_IMAGE_TAG_QUOTA = 128;
+export const DEFAULT_DATA_MEMORY_LIMIT = 512 * 1024 * 1024;
 
 /** Defaults applied and every option checked once, with a message that names the option. */
 export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions {
@@ -68,6 +84,7 @@ export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions
     dbProfile,
     policy,
     memberQuota,
+    ...dataOptions(options),
     clock: checkedClock(options.clock),
     ids: idSource(options.ids),
     seed: options.seed,
@@ -104,4 +121,18 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object without them';
   if (typeof value === 'string') return JSON.stringify(value);
   return `${typeof value} ${String(value)}`;
+}
+
+function dataOptions(options: GlanceMockOptions) {
+  const imageSizeCap = options.imageSizeCap ?? DEFAULT_IMAGE_SIZE_CAP;
+  if (!Number.isSafeInteger(imageSizeCap) || imageSizeCap < 1) throw new TypeError(`imageSizeCap must be a positive integer (got ${String(imageSizeCap)})`);
+  const imageTagQuota = options.imageTagQuota ?? DEFAULT_IMAGE_TAG_QUOTA;
+  if (!Number.isInteger(imageTagQuota)) throw new TypeError(`imageTagQuota must be an integer (got ${String(imageTagQuota)})`);
+  const dataMemoryLimit = options.dataMemoryLimit ?? DEFAULT_DATA_MEMORY_LIMIT;
+  if (!Number.isSafeInteger(dataMemoryLimit) || dataMemoryLimit < 0) {
+    throw new TypeError(`dataMemoryLimit must be a non-negative integer (got ${String(dataMemoryLimit)})`);
+  }
+  const userStorageQuota = String(options.userStorageQuota ?? '0');
+  new StorageQuota(userStorageQuota);
+  return { imageSizeCap, userStorageQuota, imageTagQuota, dataMemoryLimit };
 }

@@ -16,6 +16,7 @@
 # Environment equivalents (flags win): GLANCE_DB, GLANCE_PORT, GLANCE_DIR,
 #   GLANCE_SECURE_RBAC=1, GLANCE_FLAVOR, GLANCE_IMAGE_CACHE=0, GLANCE_IMAGE_MEMBER_QUOTA,
 #   GLANCE_MARIADB_PORT, GLANCE_DEBUG=1.
+# GLANCE_EXTRA_DEFAULT: more lines for [DEFAULT], e.g. "image_size_cap = 10" (quota probes).
 #
 # Env GLANCE_START_TIMEOUT (seconds, default 60) bounds the wait for /healthcheck.
 # Defaults: sqlite on port 9393, mariadb on port 9394 (its private mariadbd on port+10000),
@@ -235,6 +236,7 @@ node_staging_uri = file://$DIR/staging
 $([ "$IMAGE_CACHE" = 1 ] && echo "image_cache_dir = $DIR/cache")
 show_image_direct_url = False
 show_multiple_locations = False
+${GLANCE_EXTRA_DEFAULT:-}
 
 [database]
 connection = $CONNECTION

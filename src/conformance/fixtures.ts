@@ -31,6 +31,8 @@ async function createImage(ctx: FixtureContext, fixture: ImageFixture, index: nu
     ...Object.fromEntries(Object.entries(fixture.properties ?? {}).map(([k, v]) => [k, ctx.fill(v)])),
   };
   if (visibility === 'no-owner') body.owner = null;
+  if (fixture.data !== undefined || fixture.formats) Object.assign(body, { disk_format: 'raw', container_format: 'bare' });
+  if (fixture.tags) body.tags = fixture.tags.map(ctx.fill);
   if (fixture.hidden) body.os_hidden = true;
   const created = await call(ctx, creator, 'POST', '/v2/images', body, 201);
   const id = (JSON.parse(created) as { id: string }).id;
@@ -41,6 +43,8 @@ async function createImage(ctx: FixtureContext, fixture: ImageFixture, index: nu
     const persona = who as Persona;
     await call(ctx, persona, 'PUT', `/v2/images/${id}/members/${ctx.identities.project(persona)}`, { status }, 200);
   }
+  if (fixture.data !== undefined) await upload(ctx, id, fixture.data);
+  if (fixture.deactivated) await call(ctx, 'owner', 'POST', `/v2/images/${id}/actions/deactivate`, undefined, 204);
   if (visibility === 'public' || (needsMembers(fixture) && ['private', 'community'].includes(visibility))) {
     const who: Persona = visibility === 'public' ? 'admin' : 'owner';
     await call(ctx, who, 'PATCH', `/v2/images/${id}`, [{ op: 'replace', path: '/visibility', value: visibility }], 200);
@@ -73,4 +77,10 @@ async function call(ctx: FixtureContext, persona: Persona, method: string, path:
     throw new Error(`fixture ${method} ${path} as ${persona}: expected ${expected}, got ${res.status} ${res.body.slice(0, 200)}`);
   }
   return res.body;
+}
+
+async function upload(ctx: FixtureContext, id: string, data: string) {
+  const headers = { ...ctx.identities.headers('owner'), 'Content-Type': 'application/octet-stream' };
+  const res = await send(ctx.baseUrl, 'PUT', `/v2/images/${id}/file`, headers, { raw: data });
+  if (res.status !== 204) throw new Error(`fixture upload to ${id}: expected 204, got ${res.status} ${res.body.slice(0, 200)}`);
 }

@@ -8,6 +8,7 @@ export interface NormaliseContext {
   imageIds: string[];
   /** The personas' projects: `<owner>`, `<member>`… whether they came from the run or from tokens. */
   projects: Record<string, string>;
+  /** More response headers to compare, for the cases that ask. */
 }
 
 const COMPARED_HEADERS = ['allow', 'location', 'accept-patch'];

@@ -20,6 +20,14 @@ export interface ImageFixture {
   properties?: Record<string, string>;
   name?: string;
   hidden?: boolean;
+  /** Image data uploaded by the owner (the image is made raw/bare first): the image becomes active. */
+  data?: string;
+  /** Create the image raw/bare without uploading. */
+  formats?: boolean;
+  /** Tags given at creation ({tag} and the like are filled in). */
+  tags?: string[];
+  /** Deactivated by the owner once its data is uploaded. */
+  deactivated?: boolean;
 }
 
 export type CaseBody =

@@ -4,7 +4,7 @@
  * GlanceError into Glance's status line and body (see http/error-format.ts).
  */
 
-export type GlanceStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 500;
+export type GlanceStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 416 | 500;
 
 /** Which of webob's body templates the error uses: most share one; 405 and 415 have their own. */
 export type ErrorTemplate = 'default' | 'method-not-allowed' | 'unsupported-media-type';
@@ -211,4 +211,58 @@ export const GlanceErrors = {
   badRequest,
   forbidden,
   notFound,
+  ...ImageDataErrors(),
 };
+
+/** Image data, tags and actions (glance/api/v2/image_data.py, image_tags.py, image_actions.py). */
+function ImageDataErrors() {
+  const tooLarge = (explanation: string) => new GlanceError(413, explanation);
+  const rangeNotSatisfiable = (detail: string) =>
+    new GlanceError(416, 'The Range requested is not available.', { detail });
+  return {
+    uploadMediaType: (contentType: string) =>
+      new GlanceError(415, `The request media type ${contentType} is not supported by this server.`, {
+        template: 'unsupported-media-type',
+      }),
+    uploadForbidden: (imageId: string) => forbidden(`Not allowed to upload image data for image ${imageId}`),
+    statusTransition: (from: string, to: string) =>
+      new GlanceError(409, `Image status transition from ${from} to ${to} is not allowed`),
+    formatsRequired: (missing: string[]) =>
+      badRequest(`${missing.length === 1 ? 'Property' : 'Properties'} ${missing.join(', ')} must be set prior to saving data.`),
+    imageTooLarge: () => tooLarge('The incoming image is too large: The provided image is too large.'),
+    storageQuotaFull: (size: number | 'None', remaining: number) =>
+      tooLarge(`Image exceeds the storage quota: The size of the data ${size} will exceed the limit. ${remaining} bytes remaining.`),
+    /** Not Glance's: the mock's own bound on the image data it keeps in memory. */
+    mockMemoryFull: (limit: number) =>
+      tooLarge(
+        `The incoming image is too large: glance-mock keeps at most ${limit} bytes of image data in memory ` +
+          '(option dataMemoryLimit / --data-memory-limit).',
+      ),
+    imageGoneDuringUpload: (imageId: string) =>
+      new GlanceError(
+        410,
+        `Image ${imageId} could not be found after upload. The image may have been deleted during the upload, ` +
+          'cleaning up the chunks uploaded.',
+      ),
+    imageDeactivated: () => forbidden('The requested image has been deactivated. Image data download is forbidden.'),
+    multipleRanges: () =>
+      badRequest('Requests with multiple ranges are not supported in Glance. You may make multiple single-range requests instead.'),
+    invalidRange: () => rangeNotSatisfiable('Invalid Range header.'),
+    invalidContentRange: () => rangeNotSatisfiable('Invalid Content-Range header.'),
+    rangeStartBeyond: (header: 'Range' | 'Content-Range', last: number) =>
+      rangeNotSatisfiable(`Invalid start position in ${header} header. Start position MUST be in the inclusive range [0, ${last}].`),
+    contentRangeStopBeyond: (last: number) =>
+      rangeNotSatisfiable(`Invalid stop position in Content-Range header. The stop position MUST be in the inclusive range [0, ${last}].`),
+    tagUpdateForbidden: (imageId: string) => forbidden(`Not allowed to update tags for image ${imageId}.`),
+    tagDeleteForbidden: (imageId: string) => forbidden(`Not allowed to delete tags for image ${imageId}.`),
+    tagLimitExceeded: (imageId: string, attempted: number, maximum: number) =>
+      tooLarge(`Image tag limit exceeded for image ${imageId}: ${tagLimit(attempted, maximum)}:`),
+    tagLimitExceededOnImage: (attempted: number, maximum: number) => tooLarge(tagLimit(attempted, maximum)),
+    rangeNotNumeric: () => badRequest('Unable to filter on a range with a non-numeric value.'),
+    actionInStatusForbidden: (action: 'deactivate' | 'reactivate', status: string) =>
+      forbidden(`Not allowed to ${action} image in status '${status}'`),
+  };
+}
+
+const tagLimit = (attempted: number, maximum: number) =>
+  `The limit has been exceeded on the number of allowed image tags. Attempted: ${attempted}, Maximum: ${maximum}`;

@@ -1,4 +1,5 @@
 import type { RequestContext } from './context';
+import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
 import type { ImageRecord, Visibility } from './images';
 import type { MemberStatus } from './members.types';
@@ -12,6 +13,10 @@ export interface ImageQuery {
   osHidden: boolean;
   /** Exact-match filters on image attributes (name, owner, status) and extra properties. */
   attributes: Record<string, string>;
+  /** `size_min=` and the like: an image without a value never matches. */
+  ranges?: Array<{ column: 'size' | 'virtual_size' | 'min_ram' | 'min_disk'; bound: 'min' | 'max'; value: string }>;
+  /** Tags an image must all carry. */
+  tags?: string[];
   limit: number;
   marker?: string;
   /** Sort keys in order; Glance appends `created_at` and `id` when missing. */
@@ -36,12 +41,18 @@ export function selectImages(
   images: Iterable<ImageRecord>,
   query: ImageQuery,
   lookup: ImageLookup,
+  /** How the database compares tag values (MySQL's collation folds case); exact by default. */
+  tagKey: (tag: string) => string = (tag) => tag,
 ): ImageRecord[] {
+  const wanted = (query.tags ?? []).map(tagKey);
+  const ranges = (query.ranges ?? []).map(parseRange);
   const listed = (image: ImageRecord) => image.os_hidden === query.osHidden;
   const selected = [...images].filter(
     (image) =>
       listed(image) &&
       matchesAttributes(image, query.attributes, lookup) &&
+      ranges.every((range) => inRange(image, range)) &&
+      wanted.every((tag) => image.tags.some((own) => tagKey(own) === tag)) &&
       isListedFor(context, image, query, lookup) &&
       matchesVisibility(context, image, query.visibility, lookup),
   );
@@ -102,6 +113,20 @@ function propertyValue(image: ImageRecord, key: string, lookup: ImageLookup): st
   return undefined;
 }
 
+type Range = NonNullable<ImageQuery['ranges']>[number];
+
+/** The database layer's `int()` of a range value (glance/db/sqlalchemy/api.py), else 400. */
+function parseRange(range: Range): Omit<Range, 'value'> & { value: number } {
+  if (!/^\s*[+-]?\d+\s*$/.test(range.value)) throw GlanceErrors.rangeNotNumeric();
+  return { ...range, value: Number(range.value) };
+}
+
+function inRange(image: ImageRecord, range: ReturnType<typeof parseRange>): boolean {
+  const value = image[range.column];
+  if (value === undefined || value === null) return false;
+  return range.bound === 'min' ? value >= range.value : value <= range.value;
+}
+
 function withTiebreakers(sort: SortKey[]): SortKey[] {
   const keys = [...sort];
   const dir = sort[0]?.dir ?? 'desc';
@@ -127,7 +152,7 @@ function byKeys(keys: SortKey[], collate: (text: string) => string) {
 }
 
 function sortValue(image: ImageRecord, key: SortKey['key']): string | number | null {
-  return key === 'size' ? null : image[key];
+  return key === 'size' ? (image.size ?? null) : image[key];
 }
 
 function compareValues(a: string | number | null, b: string | number | null): number {

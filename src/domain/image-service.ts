@@ -7,11 +7,10 @@ import { GlanceErrors, GlanceMessages } from './glance-errors';
 import { isImageIdTooLong, type ImageLookup } from './image-lookup';
 import type { ImageRecord, Visibility } from './images';
 import { hasProperty, isOwner, propertyBag } from './images';
-import type { DbProfile } from './profiles';
 import { PATCHABLE_ATTRIBUTES, type ImageChange, type ImageDraft } from './image-input';
 import { selectImages, type ImageQuery } from './image-query';
 import { hasRole } from './context';
-import type { PolicyName } from './profiles';
+import type { DbProfile, PolicyName } from './profiles';
 
 export interface ImagesDeps {
   store: GlanceStore;
@@ -20,6 +19,10 @@ export interface ImagesDeps {
   ids: IdSource;
   policy: PolicyName;
   db: DbProfile;
+  /** Image data, dropped when its image is deleted. */
+  data?: { delete(imageId: string): void };
+  /** Glance's `image_tag_quota` (default 128, negative unlimited). */
+  tagQuota?: number;
 }
 
 /**
@@ -43,6 +46,7 @@ export class ImageService {
       // Secure RBAC words the same refusal as webob's "access denied" with Glance's text as detail.
       throw this.secureRbac ? GlanceErrors.createOwnedByOtherDenied(owner ?? null) : GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
     }
+    const tags = this.checkTags(draft.tags ?? []);
     refuseFactoryProperties(draft);
     const id = draft.id ?? this.deps.ids.imageId();
     const now = this.now();
@@ -58,7 +62,7 @@ export class ImageService {
       min_disk: draft.min_disk ?? 0,
       disk_format: draft.disk_format ?? null,
       container_format: draft.container_format ?? null,
-      tags: draft.tags ?? [],
+      tags,
       created_at: now,
       updated_at: now,
       extra: propertyBag(draft.extra),
@@ -82,7 +86,7 @@ export class ImageService {
   list(context: RequestContext, query: ImageQuery): ImageRecord[] {
     if (this.secureRbac && !this.isReader(context)) throw GlanceErrors.policyForbidden('get_images');
     const marker = query.marker === undefined ? undefined : this.checkMarker(context, query.marker).id;
-    return selectImages(context, this.deps.store.images(), { ...query, marker }, this.deps.images);
+    return selectImages(context, this.deps.store.images(), { ...query, marker }, this.deps.images, this.deps.db.memberKey);
   }
 
   /**
@@ -130,6 +134,7 @@ export class ImageService {
       }
       if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('modify_image');
       updated = applyChange(updated, change);
+      if (change.name === 'tags') updated.tags = this.checkTags(updated.tags);
     }
     updated.updated_at = this.now();
     assertNo4ByteCharacters(updated);
@@ -165,6 +170,14 @@ export class ImageService {
     if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('delete_image');
     if (image.protected) throw GlanceErrors.deleteProtectedImage(imageId);
     this.deps.store.deleteImage(image.id);
+    this.deps.data?.delete(image.id);
+  }
+
+  /** Glance keeps tags as a set, but `image_tag_quota` (413) counts the list as given, repeats included. */
+  private checkTags(tags: string[]): string[] {
+    const quota = this.deps.tagQuota ?? 128;
+    if (quota >= 0 && tags.length > quota) throw GlanceErrors.tagLimitExceededOnImage(tags.length, quota);
+    return [...new Set(tags)];
   }
 
   private now(): string {

@@ -34,6 +34,12 @@ export interface ImageRecord {
    */
   removedProperties?: readonly string[];
   deleted: boolean;
+  /** Set once data is stored (see image-data.ts); absent or null before. */
+  size?: number | null;
+  virtual_size?: number | null;
+  checksum?: string | null;
+  os_hash_algo?: string | null;
+  os_hash_value?: string | null;
 }
 
 export type Properties = Record<string, string | null>;

@@ -9,6 +9,7 @@ import { readAsForm } from './form-body';
 import { collectRawBody } from './raw-body';
 import { REQUEST_ID, sendError, sendResult } from './reply';
 import { decodePath, type RouteResult, type Router } from './router';
+import { isImageUpload } from './upload-body';
 import { negotiateVersion, versionsResponse } from './versions';
 import { hostUrl } from './host-url';
 
@@ -37,7 +38,7 @@ export function buildExpressApp(parts: AppParts): Express {
   app.disable('x-powered-by');
   app.disable('etag');
   app.use(httpLimits);
-  app.use(collectRawBody);
+  app.use((req, res, next) => (isImageUpload(req) ? next() : collectRawBody(req, res, next)));
   app.use((req, res) => handle(parts, req, res));
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, toGlanceError(err)));
   return app;
@@ -71,7 +72,13 @@ function handle(parts: AppParts, req: Request, res: Response): void {
     const { handler, params, bodiless } = parts.router.match(req.method, negotiated.path);
     if (bodiless && (req.rawBody?.declaredLength ?? 0) > 0) throw GlanceErrors.bodyNotExpected();
     const routeContext = callerId === null ? unusableContext() : context;
-    sendResult(res, handler({ context: routeContext, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req }), requestId);
+    const result = handler({ context: routeContext, params, query: new URLSearchParams(rawQuery), body: req.rawBody, req });
+    if (!(result instanceof Promise)) return sendResult(res, result, requestId);
+    const id = requestId;
+    result.then(
+      (done) => sendResult(res, done, id),
+      (err: unknown) => sendError(res, toGlanceError(err), id),
+    );
   } catch (err) {
     sendError(res, toGlanceError(err), requestId);
   }

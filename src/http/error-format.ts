@@ -12,8 +12,10 @@ const WEBOB_TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Request Entity Too Large',
   415: 'Unsupported Media Type',
+  416: 'Request Range Not Satisfiable',
   500: 'Internal Server Error',
 };
 

@@ -4,7 +4,7 @@ import { isVisibility } from '../domain/images';
 
 const DEFAULT_LIMIT = 25; // limit_param_default
 const MAX_LIMIT = 1000; // api_limit_max
-const PAGING_KEYS = ['limit', 'marker', 'sort_key', 'sort_dir', 'sort', 'member_status', 'visibility', 'os_hidden'];
+const PAGING_KEYS = ['limit', 'marker', 'sort_key', 'sort_dir', 'sort', 'member_status', 'visibility', 'os_hidden', 'tag'];
 
 /** glance.api.v2.images.RequestDeserializer.index: paging, then member status, then filters. */
 export function imageQuery(params: URLSearchParams): ImageQuery {
@@ -17,8 +17,12 @@ export function imageQuery(params: URLSearchParams): ImageQuery {
   }
   // Without a prototype: a filter named `constructor` or `toString` is a property filter like any other.
   const attributes = Object.create(null) as Record<string, string>;
+  const ranges: ImageQuery['ranges'] = [];
   for (const [key, value] of params) {
-    if (!PAGING_KEYS.includes(key) && !Object.hasOwn(attributes, key)) attributes[key] = value;
+    if (PAGING_KEYS.includes(key) || Object.hasOwn(attributes, key)) continue;
+    const range = rangeFilter(key, params.getAll(key).at(-1) ?? value);
+    if (range) ranges.push(range);
+    else attributes[key] = value;
   }
   return {
     limit,
@@ -26,9 +30,21 @@ export function imageQuery(params: URLSearchParams): ImageQuery {
     visibility,
     osHidden: parseOsHidden(params.get('os_hidden')),
     attributes,
+    ranges,
+    // `tag` may repeat (`?tag=x86&tag=64bit`): an image must carry every one, each stripped.
+    tags: params.getAll('tag').map((tag) => tag.trim()),
     marker: params.get('marker') ?? undefined,
     sort,
   };
+}
+
+const RANGE_COLUMNS = ['size', 'virtual_size', 'min_ram', 'min_disk'] as const;
+
+/** Glance's `<column>_min` / `<column>_max` filters; only the numeric columns are modelled. */
+function rangeFilter(key: string, value: string): NonNullable<ImageQuery['ranges']>[number] | undefined {
+  const match = /^(.*)_(min|max)$/.exec(key);
+  if (!match || !(RANGE_COLUMNS as readonly string[]).includes(match[1])) return undefined;
+  return { column: match[1] as (typeof RANGE_COLUMNS)[number], bound: match[2] as 'min' | 'max', value };
 }
 
 /** `sort=key[:dir],...` or the older `sort_key` / `sort_dir` pair, never both. */
@@ -84,9 +100,14 @@ function parseOsHidden(value: string | null): boolean {
   return lowered === 'true';
 }
 
-/** The serializer's `first` and `next` links: the query as given, `marker` moved to the end. */
+/**
+ * The serializer's `first` and `next` links: `dict(request.params)`, so a
+ * repeated key keeps its first place and its last value; `marker` at the end.
+ */
 export function pageLinks(params: URLSearchParams, nextMarker: string | undefined) {
-  const rest = [...params].filter(([key]) => key !== 'marker');
+  const unique = new Map<string, string>();
+  for (const [key, value] of params) unique.set(key, value);
+  const rest = [...unique].filter(([key]) => key !== 'marker');
   const links: { first: string; next?: string } = { first: rest.length ? `/v2/images?${urlencode(rest)}` : '/v2/images' };
   if (nextMarker !== undefined) links.next = `/v2/images?${urlencode([...rest, ['marker', nextMarker]])}`;
   return links;

@@ -21,9 +21,10 @@ export function sendResult(res: Response, result: RouteResult, requestId?: strin
     const headers = { 'Content-Length': String(body.length), 'Content-Type': 'application/json', ...extra, ...id };
     return write(res, result.status, statusTitle(result.status), headers, result.order, head ? undefined : body);
   }
+  if ('bytes' in result) return writeBytes(res, result.status, { ...result.headers, ...id }, head ? [] : result.bytes);
   if ('raw' in result) {
     const body = Buffer.from(result.raw, 'utf8');
-    const headers = { 'Content-Type': result.contentType, ...extra, 'Content-Length': String(body.length), ...id };
+    const headers = { 'Content-Type': result.contentType, ...extra, 'Content-Length': String(body.length), ...(result.withoutRequestId ? {} : id) };
     return write(res, result.status, statusTitle(result.status), headers, result.order, head ? undefined : body);
   }
   write(res, result.status, statusTitle(result.status), { ...id, 'Content-Length': '0' }, undefined, undefined);
@@ -41,6 +42,14 @@ export function sendError(res: Response, error: GlanceError, requestId?: string)
     ...(requestId ? { [REQUEST_ID]: requestId } : {}),
   };
   write(res, formatted.status, formatted.statusMessage, headers, undefined, head ? undefined : body);
+}
+
+function writeBytes(res: Response, status: number, headers: Record<string, string>, chunks: Buffer[]): void {
+  res.statusCode = status;
+  res.statusMessage = statusTitle(status);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  for (const chunk of chunks) res.write(chunk);
+  res.end();
 }
 
 function write(

@@ -15,10 +15,13 @@ export interface RouteInput {
 /** What a route answers; the pipeline serialises it the way Glance does. */
 export type RouteResult =
   | { status: number; json: unknown; headers?: Record<string, string>; order?: string[] }
-  | { status: number; raw: string; contentType: string; headers?: Record<string, string>; order?: string[] }
+  | { status: number; raw: string; contentType: string; headers?: Record<string, string>; order?: string[]; withoutRequestId?: boolean }
+  /** Image data: headers exactly as given, then the bytes. */
+  | { status: number; bytes: Buffer[]; headers: Record<string, string> }
   | { status: number };
 
-export type RouteHandler = (input: RouteInput) => RouteResult;
+/** Synchronous, or a promise for routes that read a streamed body (image uploads). */
+export type RouteHandler = (input: RouteInput) => RouteResult | Promise<RouteResult>;
 
 export interface Route {
   path: string;

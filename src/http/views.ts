@@ -17,7 +17,7 @@ export function membersView(members: MemberRecord[]) {
   return { members: members.map(memberView), schema: '/v2/schemas/members' };
 }
 
-/** glance.api.v2.images.ResponseSerializer._format_image for a queued image. */
+/** glance.api.v2.images.ResponseSerializer._format_image. */
 export function imageView(image: ImageRecord) {
   // Extra properties come first, in the order they were given.
   return {
@@ -26,17 +26,17 @@ export function imageView(image: ImageRecord) {
     disk_format: image.disk_format,
     container_format: image.container_format,
     visibility: image.visibility,
-    size: null,
-    virtual_size: null,
+    size: image.size ?? null,
+    virtual_size: image.virtual_size ?? null,
     status: image.status,
-    checksum: null,
+    checksum: image.checksum ?? null,
     protected: image.protected,
     min_ram: image.min_ram,
     min_disk: image.min_disk,
     owner: image.owner,
     os_hidden: image.os_hidden,
-    os_hash_algo: null,
-    os_hash_value: null,
+    os_hash_algo: image.os_hash_algo ?? null,
+    os_hash_value: image.os_hash_value ?? null,
     id: image.id,
     created_at: image.created_at,
     updated_at: image.updated_at,

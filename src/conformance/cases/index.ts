@@ -6,6 +6,7 @@ import { edgeCases } from './edge';
 import { errorFormatCases } from './errors';
 import { imageCases } from './images';
 import { jsonBodyCases } from './json-bodies';
+import { imageDataCases } from './image-data';
 import { listCases } from './lists';
 import { memberIdCases } from './member-ids';
 import { memberMatrixCases } from './member-matrix';
@@ -37,6 +38,7 @@ export function allCases(): ConformanceCase[] {
     ...imageCreateOrderCases(),
     ...edgeCases(),
     ...jsonBodyCases(),
+    ...imageDataCases(),
   ]);
 }
 
