@@ -20,7 +20,7 @@ describe('glance-mock serve: how Glance is deployed', () => {
   it('when asked for help, then --auth and --no-image-cache are documented', async () => {
     const { io, out } = captureIo();
     expect(await runCli(['serve', '--help'], io)).toBe(0);
-    expect(out.join('\n')).toMatch(/--auth <mode>[\s\S]*"keystone", "noauth", default: "keystone"[\s\S]*--no-image-cache/);
+    expect(out.join('\n')).toMatch(/--auth <mode>[\s\S]*"keystone",\s+"noauth",\s+default:\s+"keystone"[\s\S]*--no-image-cache/);
   });
 
   it('when --auth names an unknown mode, then a one-line error and exit code 1', async () => {
