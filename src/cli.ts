@@ -75,6 +75,7 @@ function buildProgram(io: CliIo): Command {
     .requiredOption('--target <url>', 'the server under test')
     .option('--against <url>', 'a reference server to diff with (default: the recorded expectations)')
     .addOption(new Option('--profile <profile>', 'database profile of the recorded expectations').choices([...DB_PROFILES]).default('mysql'))
+    .addOption(new Option('--policy <policy>', 'policy defaults of the recorded expectations').choices([...POLICIES]).default('legacy'))
     .option('--report <file>', 'write a JSON report')
     .option('--record <file>', 'record the target\'s answers as expectations instead of comparing')
     .option('--tokens <file>', 'act through X-Auth-Token values: JSON {persona: {token, project}} (default: trusted headers)')
