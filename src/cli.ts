@@ -1,4 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CASE_SETS } from './conformance/cases';
 import { conformance, type ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
@@ -45,6 +47,7 @@ class CliExit extends Error {
 function buildProgram(io: CliIo): Command {
   const program = new Command('glance-mock')
     .description('A stateful test double of the OpenStack Glance v2 image-members API')
+    .version(packageVersion(), '-V, --version', 'print the version of glance-mock')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.error(s.trimEnd()) })
     .exitOverride((err) => {
       throw new CliExit(err.exitCode);
@@ -149,4 +152,9 @@ function parsePort(value: string): number {
   const port = parseInteger(value);
   if (port < 0 || port > 65535) throw new InvalidArgumentError('must be between 0 and 65535');
   return port;
+}
+
+/** The version in package.json (beside src/ and dist/ alike). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
