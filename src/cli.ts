@@ -123,7 +123,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
     if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code ?? (err as Error).message})`;
-    throw new Error(`${opts.host}:${opts.port} ${why}`);
+    throw new Error(`${opts.host}:${opts.port} ${why}`, { cause: err });
   }
   const cache = opts.imageCache ? '' : ', no image cache';
   io.out(
@@ -138,7 +138,7 @@ function loadSeedOrExit(path: string) {
   try {
     return loadSeedFile(path);
   } catch (err) {
-    if (err instanceof SeedError) throw new Error(`bad seed: ${err.message}`);
+    if (err instanceof SeedError) throw new Error(`bad seed: ${err.message}`, { cause: err });
     throw err;
   }
 }

@@ -29,7 +29,12 @@ describe('conformance of the secure RBAC policy with the recorded real Glance', 
   });
 
   it('when the matrix is replayed against the mock with the legacy policy, then the cells where the new defaults decide differently differ', async () => {
-    const report = await replay('legacy', allCases().filter((c) => c.id.startsWith('matrix/shared/member/') || c.id.startsWith('matrix/no-owner/noroles/')));
-    expect(report.mismatches.map((m) => m.id)).toEqual(expect.arrayContaining(['matrix/shared/member/create', 'matrix/shared/member/delete_self', 'matrix/no-owner/noroles/list']));
+    const report = await replay(
+      'legacy',
+      allCases().filter((c) => c.id.startsWith('matrix/shared/member/') || c.id.startsWith('matrix/no-owner/noroles/')),
+    );
+    expect(report.mismatches.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['matrix/shared/member/create', 'matrix/shared/member/delete_self', 'matrix/no-owner/noroles/list']),
+    );
   });
 });

@@ -271,9 +271,8 @@ describe('special templates', () => {
       ['POST', '/v2/schemas/image', 'GET'],
       ['DELETE', '/v2/schemas/members', 'GET'],
     ])('when %s hits %s, then 405 with Allow: %s', async (method, template, allow) => {
-      const res = await request(glance.app)
-        [method.toLowerCase() as 'put' | 'post' | 'patch' | 'delete'](template.replace('{id}', imageId))
-        .set(personas.owner);
+      const verb = method.toLowerCase() as 'put' | 'post' | 'patch' | 'delete';
+      const res = await request(glance.app)[verb](template.replace('{id}', imageId)).set(personas.owner);
       expect(res.status).toBe(405);
       expect(res.headers.allow).toBe(allow);
       expect(res.headers['content-type']).toBe('text/plain; charset=UTF-8');

@@ -130,8 +130,7 @@ describe('GET /v2/images/{image_id}', () => {
 
 describe('GET /v2/images', () => {
   /** The real probe's fixtures, created one second apart in this order. */
-  const LABELS = ['own_shared', 'pending', 'accepted', 'rejected', 'public', 'community', 'private', 'member_own', 'hidden'] as const;
-  type Label = (typeof LABELS)[number];
+  type Label = 'own_shared' | 'pending' | 'accepted' | 'rejected' | 'public' | 'community' | 'private' | 'member_own' | 'hidden';
 
   let glance: ClockedGlance;
   let ids: Record<Label, string>;
