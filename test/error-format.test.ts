@@ -1,7 +1,7 @@
 /**
  * The error body generator (webob's HTTPException as Glance uses it) and the
- * request-id rules, asserted against literal bodies from a real Glance Zed
- * (FINDINGS §0, §1, §2 and probes of the real server).
+ * request-id rules, asserted against literal bodies, header orders and request
+ * ids captured from a real Glance Zed.
  */
 import request from 'supertest';
 import { GlanceClient, MEMBERS_PATH, MEMBER_PATH } from './helpers/glance';
@@ -561,7 +561,7 @@ describe('GET and DELETE with a body', () => {
   });
 });
 
-describe('wire order of the response headers (FINDINGS §1)', () => {
+describe('wire order of the response headers, as the real Glance Zed sends them', () => {
   let glance: GlanceClient;
   beforeEach(() => {
     glance = new GlanceClient();
