@@ -1,4 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CASE_SETS } from './conformance/cases';
 import { conformance, type ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
@@ -45,6 +47,7 @@ class CliExit extends Error {
 function buildProgram(io: CliIo): Command {
   const program = new Command('glance-mock')
     .description('A stateful test double of the OpenStack Glance v2 image-members API')
+    .version(packageVersion(), '-V, --version', 'print the version of glance-mock')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.error(s.trimEnd()) })
     .exitOverride((err) => {
       throw new CliExit(err.exitCode);
@@ -79,6 +82,7 @@ function buildProgram(io: CliIo): Command {
     .requiredOption('--target <url>', 'the server under test')
     .option('--against <url>', 'a reference server to diff with (default: the recorded expectations)')
     .addOption(new Option('--profile <profile>', 'database profile of the recorded expectations').choices([...DB_PROFILES]).default('mysql'))
+    .addOption(new Option('--policy <policy>', 'policy defaults of the recorded expectations').choices([...POLICIES]).default('legacy'))
     .option('--report <file>', 'write a JSON report')
     .option('--record <file>', 'record the target\'s answers as expectations instead of comparing')
     .option('--tokens <file>', 'act through X-Auth-Token values: JSON {persona: {token, project}} (default: trusted headers)')
@@ -133,7 +137,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === undefined || code === 'ERR_SOCKET_BAD_PORT') throw err;
     const why = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code})`;
-    throw new Error(`${opts.host}:${opts.port} ${why}`);
+    throw new Error(`${opts.host}:${opts.port} ${why}`, { cause: err });
   }
   const cache = opts.imageCache ? '' : ', no image cache';
   io.out(
@@ -148,7 +152,7 @@ function loadSeedOrExit(path: string) {
   try {
     return loadSeedFile(path);
   } catch (err) {
-    if (err instanceof SeedError) throw new Error(`bad seed: ${err.message}`);
+    if (err instanceof SeedError) throw new Error(`bad seed: ${err.message}`, { cause: err });
     throw err;
   }
 }
@@ -167,4 +171,9 @@ function parsePort(value: string): number {
   const port = parseInteger(value);
   if (port < 0 || port > 65535) throw new InvalidArgumentError('must be between 0 and 65535');
   return port;
+}
+
+/** The version in package.json (beside src/ and dist/ alike). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -19,8 +19,21 @@ export type {
 export { loadSeedFile, validateSeed, SeedError } from './seed/load-seed';
 export { FixedClock, systemClock, type Clock } from './runtime/clock';
 export { seededIds, randomIds, type IdSource } from './runtime/ids';
-export { GlanceMessages } from './domain/glance-errors';
+export { GlanceError, GlanceMessages, type GlanceStatus, type GlanceErrorExtras } from './domain/glance-errors';
 export type { DbProfileName, PolicyName } from './domain/profiles';
+// The conformance suite: its cases, the runner, the recorded expectations and the report.
+export { allCases, casesOf, CASE_SETS, type CaseSetName } from './conformance/cases';
+export { runCases, differences, type RunOptions, type Outcome } from './conformance/runner';
+export { compareAll, buildReport, formatReport, type Comparison, type ConformanceReport } from './conformance/report';
+export { trustedHeaderIdentities, tokenIdentities, type Identities } from './conformance/identities';
+export {
+  expectationsFile,
+  readExpectations,
+  recordingName,
+  writeExpectations,
+  type RecordedExpectations,
+} from './conformance/expectations';
+export type { ConformanceCase, CaseBody, ImageFixture, FixtureVisibility, Observed, Persona } from './conformance/types';
 
 /** The Express app of a fresh mock instance, for supertest or your own server. */
 export function createApp(options: GlanceMockOptions = {}): Express {

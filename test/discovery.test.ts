@@ -1,6 +1,6 @@
 /**
  * Version discovery, healthcheck, OPTIONS/HEAD and the schema documents,
- * asserted against a real Glance Zed (FINDINGS §1, §3 and probes of the real server).
+ * asserted against what a real Glance Zed answers.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

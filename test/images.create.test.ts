@@ -1,6 +1,5 @@
 /**
- * POST /v2/images, asserted against what a real Glance Zed answers
- * (FINDINGS §4 and probes of the real server, legacy policy).
+ * POST /v2/images, asserted against what a real Glance Zed answers (legacy policy).
  */
 import request from 'supertest';
 import { GlanceClient } from './helpers/glance';

@@ -1,6 +1,6 @@
 /**
- * PATCH and DELETE /v2/images/{image_id}, asserted against a real Glance Zed
- * (FINDINGS §6, §7 and probes of the real server, legacy policy).
+ * PATCH and DELETE /v2/images/{image_id}, asserted against what a real Glance Zed
+ * answers (legacy policy).
  */
 import request from 'supertest';
 import { MEMBERS_PATH, MEMBER_PATH } from './helpers/glance';

@@ -1,6 +1,6 @@
 /**
  * GET /v2/images/{id} and GET /v2/images, asserted against a real Glance Zed
- * (FINDINGS §5, the probe's fixtures, legacy policy).
+ * (legacy policy), on the fixtures of scripts/real-glance/probe.py's list section.
  */
 import { MEMBERS_PATH } from './helpers/glance';
 import { ClockedGlance, IMAGE_KEYS, PATCH_V21, UNKNOWN_IMAGE, patchImage, replaceOp } from './helpers/images';
@@ -130,8 +130,7 @@ describe('GET /v2/images/{image_id}', () => {
 
 describe('GET /v2/images', () => {
   /** The real probe's fixtures, created one second apart in this order. */
-  const LABELS = ['own_shared', 'pending', 'accepted', 'rejected', 'public', 'community', 'private', 'member_own', 'hidden'] as const;
-  type Label = (typeof LABELS)[number];
+  type Label = 'own_shared' | 'pending' | 'accepted' | 'rejected' | 'public' | 'community' | 'private' | 'member_own' | 'hidden';
 
   let glance: ClockedGlance;
   let ids: Record<Label, string>;

@@ -1,4 +1,4 @@
-import { GlanceMessages as M, startGlanceMock } from '../src';
+import { startGlanceMock } from '../src';
 import { send } from '../src/conformance/http-client';
 import { GlanceClient, MEMBERS_PATH, MEMBER_PATH, plainError, type Visibility } from './helpers/glance';
 import { MEMBER, OWNER, personas } from './helpers/personas';
@@ -86,19 +86,19 @@ describe('POST /v2/images/{image_id}/members', () => {
 
   describe('body errors (checked before the image is looked up)', () => {
     const cases: Array<[string, unknown, string]> = [
-      ['no body', undefined, M.bodyExpected],
-      ['malformed JSON', '{"member": ', M.malformedJson],
-      ['an empty object', {}, M.memberNotSpecified],
-      ['no member key', { member_id: MEMBER }, M.memberNotSpecified],
-      ['an empty member', { member: '' }, M.memberEmpty],
-      ['a null member', { member: null }, M.memberEmpty],
-      ['a zero member', { member: 0 }, M.memberEmpty],
-      ['a JSON array', [MEMBER], M.memberForm],
-      ['an empty JSON array', [], M.memberForm],
-      ['a JSON string', '"member"', M.unexpectedBodyType],
-      ['a JSON number', '42', M.unexpectedBodyType],
-      ['JSON null', 'null', M.unexpectedBodyType],
-      ['JSON true', 'true', M.unexpectedBodyType],
+      ['no body', undefined, 'Body expected in request.'],
+      ['malformed JSON', '{"member": ', 'Malformed JSON in request body.'],
+      ['an empty object', {}, 'Member to be added not specified'],
+      ['no member key', { member_id: MEMBER }, 'Member to be added not specified'],
+      ['an empty member', { member: '' }, "Member can't be empty"],
+      ['a null member', { member: null }, "Member can't be empty"],
+      ['a zero member', { member: 0 }, "Member can't be empty"],
+      ['a JSON array', [MEMBER], 'Expected a member in the form: {"member": "image_id"}'],
+      ['an empty JSON array', [], 'Expected a member in the form: {"member": "image_id"}'],
+      ['a JSON string', '"member"', 'Unexpected body type. Expected list/dict.'],
+      ['a JSON number', '42', 'Unexpected body type. Expected list/dict.'],
+      ['JSON null', 'null', 'Unexpected body type. Expected list/dict.'],
+      ['JSON true', 'true', 'Unexpected body type. Expected list/dict.'],
     ];
 
     it.each(cases)('when the body is %s on an existing image, then 400', async (_label, body, message) => {
@@ -119,7 +119,7 @@ describe('POST /v2/images/{image_id}/members', () => {
         const imageId = JSON.parse(created.body).id as string;
         const res = await send(mock.url, 'POST', MEMBERS_PATH(imageId), headers, { chunks: [] });
         expect(res.status).toBe(400);
-        expect(JSON.parse(res.body).message).toBe(`${M.malformedJson}<br /><br />\n\n\n`);
+        expect(JSON.parse(res.body).message).toBe('Malformed JSON in request body.<br /><br />\n\n\n');
         const chunked = await send(mock.url, 'POST', MEMBERS_PATH(imageId), headers, { chunks: ['{"member": ', `"${MEMBER}"}`] });
         expect(chunked.status).toBe(200);
       } finally {
@@ -130,51 +130,50 @@ describe('POST /v2/images/{image_id}/members', () => {
 
   describe('image and sharing rules', () => {
     it('when the image does not exist, then 404 Image not found', async () => {
-      expectError(await create('does-not-exist', { member: MEMBER }), 404, M.imageNotFound('does-not-exist'));
+      expectError(await create('does-not-exist', { member: MEMBER }), 404, 'Image does-not-exist not found.');
     });
 
     it('when the image was deleted, then 404 even for an admin', async () => {
       const imageId = await glance.createImage({ visibility: 'shared' });
       expect((await glance.delete(`/v2/images/${imageId}`)).status).toBe(204);
-      expectError(await create(imageId, { member: MEMBER }), 404, M.imageNotFound(imageId));
-      expectError(await create(imageId, { member: MEMBER }, personas.admin), 404, M.imageNotFound(imageId));
+      expectError(await create(imageId, { member: MEMBER }), 404, `Image ${imageId} not found.`);
+      expectError(await create(imageId, { member: MEMBER }, personas.admin), 404, `Image ${imageId} not found.`);
     });
 
     it.each<Visibility>(['private', 'public', 'community'])(
       'when the image is %s, then 403 for the owner and for an admin',
       async (visibility) => {
         const imageId = await glance.imageWithVisibility(visibility);
-        expectError(await create(imageId, { member: MEMBER }), 403, M.createMemberForbidden(imageId));
-        expectError(await create(imageId, { member: MEMBER }, personas.admin), 403, M.createMemberForbidden(imageId));
+        expectError(await create(imageId, { member: MEMBER }), 403, `Not allowed to create members for image ${imageId}.`);
+        expectError(await create(imageId, { member: MEMBER }, personas.admin), 403, `Not allowed to create members for image ${imageId}.`);
       },
     );
 
     it('when a member (not the owner) adds a project, then 403', async () => {
       const imageId = await glance.sharedImageWithMembers();
-      expectError(await create(imageId, { member: 'x' }, personas.member), 403, M.createMemberForbidden(imageId));
+      expectError(await create(imageId, { member: 'x' }, personas.member), 403, `Not allowed to create members for image ${imageId}.`);
     });
 
     it('when the image has no owner and the caller is not an admin, then 403', async () => {
       const imageId = await glance.createImage({ visibility: 'shared', owner: null }, personas.admin);
-      expectError(await create(imageId, { member: MEMBER }), 403, M.createMemberForbidden(imageId));
+      expectError(await create(imageId, { member: MEMBER }), 403, `Not allowed to create members for image ${imageId}.`);
       expect((await create(imageId, { member: MEMBER }, personas.admin)).status).toBe(200);
     });
 
     it.each<Visibility>(['shared', 'private'])('when a stranger adds to a %s image, then 404', async (visibility) => {
       const imageId = await glance.imageWithVisibility(visibility);
-      expectError(await create(imageId, { member: 'x' }, personas.stranger), 404, M.imageNotFound(imageId));
+      expectError(await create(imageId, { member: 'x' }, personas.stranger), 404, `Image ${imageId} not found.`);
     });
 
     it.each<Visibility>(['public', 'community'])('when a stranger adds to a %s image, then 403', async (visibility) => {
       const imageId = await glance.imageWithVisibility(visibility);
-      expectError(await create(imageId, { member: 'x' }, personas.stranger), 403, M.createMemberForbidden(imageId));
+      expectError(await create(imageId, { member: 'x' }, personas.stranger), 403, `Not allowed to create members for image ${imageId}.`);
     });
 
     it('when the member already exists, then 409 without a final period and nothing changes', async () => {
       const imageId = await glance.createImage({ visibility: 'shared' });
       const first = await glance.addMember(imageId, MEMBER);
-      expectError(await create(imageId, { member: MEMBER }), 409, M.duplicateMember(MEMBER, imageId));
-      expect(M.duplicateMember(MEMBER, imageId).endsWith('.')).toBe(false);
+      expectError(await create(imageId, { member: MEMBER }), 409, `Member ${MEMBER} is duplicated for image ${imageId}`);
       const list = await glance.get(MEMBERS_PATH(imageId));
       expect(list.body.members).toEqual([first]);
     });
@@ -185,7 +184,7 @@ describe('POST /v2/images/{image_id}/members', () => {
       const imageId = await glance.createImage({ visibility: 'shared' });
       for (let i = 0; i < 128; i++) await glance.addMember(imageId, `project-${i}`);
       const res = await create(imageId, { member: 'project-128' });
-      expectError(res, 413, M.memberLimitExceeded(imageId, 129, 128));
+      expectError(res, 413, `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: 129, Maximum: 128:`);
       expect(res.body.code).toBe('413 Request Entity Too Large');
       expect(res.body.message).toContain('Attempted: 129, Maximum: 128:<br />');
     });
@@ -194,13 +193,13 @@ describe('POST /v2/images/{image_id}/members', () => {
       glance = new GlanceClient({ memberQuota: 1 });
       const imageId = await glance.createImage({ visibility: 'shared' });
       await glance.addMember(imageId, MEMBER);
-      expectError(await create(imageId, { member: MEMBER }), 413, M.memberLimitExceeded(imageId, 2, 1));
+      expectError(await create(imageId, { member: MEMBER }), 413, `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: 2, Maximum: 1:`);
     });
 
     it('when the quota is 0, then no member can be added', async () => {
       glance = new GlanceClient({ memberQuota: 0 });
       const imageId = await glance.createImage({ visibility: 'shared' });
-      expectError(await create(imageId, { member: MEMBER }), 413, M.memberLimitExceeded(imageId, 1, 0));
+      expectError(await create(imageId, { member: MEMBER }), 413, `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: 1, Maximum: 0:`);
     });
 
     it('when the quota is negative, then members are unlimited', async () => {
@@ -224,7 +223,7 @@ describe('POST /v2/images/{image_id}/members', () => {
       const res = await glance.post(MEMBERS_PATH('missing'), { member: MEMBER });
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toBe('text/plain; charset=UTF-8');
-      expect(res.text).toBe(plainError('404 Not Found', M.imageNotFound('missing')));
+      expect(res.text).toBe(plainError('404 Not Found', 'Image missing not found.'));
     });
   });
 });

@@ -22,7 +22,7 @@ diff_live() {
   start_mock "$profile" "$policy" "$set"
   mock="$URL"
   echo "== conformance, $profile profile, $policy policy, $set cases: mock $mock against real Glance $real"
-  node bin/glance-mock.js conformance --target "$mock" --against "$real" --profile "$profile" --set "$set" \
+  node bin/glance-mock.js conformance --target "$mock" --against "$real" --profile "$profile" --policy "$policy" --set "$set" \
     --report "$REPORTS/$report.json" || status=1
 }
 

@@ -14,7 +14,6 @@ Sections (default: all that make sense for a plain legacy instance):
   errors413   413 error bodies (run against an instance with image_member_quota=2)
   errors500   500 error bodies (run against MariaDB: a 256-char member id)
   memberids   odd member ids (length, unicode, spaces, slash, case, trailing space)
-  matrix      persona x visibility x operation matrix for the member calls
   bodies      POST/PUT member body variants
   transport   request Content-Types, chunked bodies, GET with a body
   identity    X-Roles / X-Project-Id / X-Identity-Status variants
@@ -23,7 +22,9 @@ Sections (default: all that make sense for a plain legacy instance):
 
 Typical full run (see README.md): the default sections against sqlite and mariadb instances,
 `errors500` against mariadb, `errors413` against an instance started with
---image-member-quota 2, `matrix rbac extras` against a --secure-rbac instance.
+--image-member-quota 2, `rbac extras` against a --secure-rbac instance. The persona x visibility x operation
+matrix is a set of conformance cases (src/conformance/cases/member-matrix.ts), recorded
+per profile and policy by `npm run conformance:record`.
 
 Each request is written to OUT/NAME-SECTION.txt (human readable: status, every response
 header in order, body as Python repr) and OUT/NAME-SECTION.jsonl (one JSON object per
@@ -684,93 +685,6 @@ def s_memberids(p):
     c("list final", "GET", base, "owner")
 
 
-def s_matrix(p):
-    """For every visibility x persona x operation, on a fresh image: owner + members member, member2."""
-    p.start("matrix")
-    c = p.call
-    ops = ["get_image", "list", "show_member", "show_self", "show_unknown", "create",
-           "update_member", "update_self", "update_member_bad", "delete_member", "delete_self"]
-    vis_list = ["shared", "private", "public", "community", "no-owner", "shared-accepted"]
-    personas = ["owner", "member", "member2", "stranger", "admin", "noroles"]
-    results = {}
-    for vis in vis_list:
-        for who in personas:
-            for op in ops:
-                whop = who if who != "noroles" else dict(PERSONAS["stranger"], roles="")
-                # fixture
-                if vis == "no-owner":
-                    r = c("fixture", "POST", "/v2/images", "admin",
-                          json_body={"name": "noowner", "visibility": "shared", "owner": None}, quiet=True)
-                    iid = r.json()["id"]
-                    for m in ("member", "member2"):
-                        c("fixture", "POST", "/v2/images/%s/members" % iid, "admin",
-                          json_body={"member": PERSONAS[m]["project"]}, quiet=True)
-                elif vis in ("public",):
-                    r = c("fixture", "POST", "/v2/images", "owner",
-                          json_body={"name": "m", "visibility": "shared"}, quiet=True)
-                    iid = r.json()["id"]
-                    for m in ("member", "member2"):
-                        c("fixture", "POST", "/v2/images/%s/members" % iid, "owner",
-                          json_body={"member": PERSONAS[m]["project"]}, quiet=True)
-                    p.patch_vis(iid, "public", "admin")
-                elif vis == "shared-accepted":
-                    iid = p.mkimage("owner", "shared", members=["member", "member2"])
-                    p.set_member(iid, "member", "accepted")
-                    p.set_member(iid, "member2", "accepted")
-                else:
-                    iid = p.mkimage("owner", vis, members=["member", "member2"])
-                own = PERSONAS[who]["project"] if who in PERSONAS else PERSONAS["stranger"]["project"]
-                mp = PERSONAS["member"]["project"]
-                b = "/v2/images/%s" % iid
-                label = "%s / %s / %s" % (vis, who, op)
-                if op == "get_image":
-                    r = c(label, "GET", b, whop)
-                elif op == "list":
-                    r = c(label, "GET", b + "/members", whop)
-                elif op == "show_member":
-                    r = c(label, "GET", b + "/members/" + mp, whop)
-                elif op == "show_self":
-                    r = c(label, "GET", b + "/members/" + own, whop)
-                elif op == "show_unknown":
-                    r = c(label, "GET", b + "/members/nobody", whop)
-                elif op == "create":
-                    r = c(label, "POST", b + "/members", whop, json_body={"member": "new-" + RUN})
-                elif op == "update_member":
-                    r = c(label, "PUT", b + "/members/" + mp, whop, json_body={"status": "accepted"})
-                elif op == "update_self":
-                    r = c(label, "PUT", b + "/members/" + own, whop, json_body={"status": "accepted"})
-                elif op == "update_member_bad":
-                    r = c(label, "PUT", b + "/members/" + mp, whop, json_body={"status": "bogus"})
-                elif op == "delete_member":
-                    r = c(label, "DELETE", b + "/members/" + mp, whop)
-                elif op == "delete_self":
-                    r = c(label, "DELETE", b + "/members/" + own, whop)
-                txt = r.text().replace(iid, "<id>").replace(RUN, "<run>")
-                if r.status in (200, 204):
-                    j = r.json()
-                    if isinstance(j, dict) and "members" in j:
-                        txt = "members=%s" % [m["member_id"].replace(RUN, "<run>") for m in j["members"]]
-                    elif isinstance(j, dict) and "member_id" in j:
-                        txt = "member_id=%s status=%s" % (j["member_id"].replace(RUN, "<run>"), j["status"])
-                    elif isinstance(j, dict) and "visibility" in j:
-                        txt = "image visibility=%s" % j["visibility"]
-                    else:
-                        txt = ""
-                results[(vis, who, op)] = (r.status, txt)
-    with open(os.path.join(p.out, "%s-matrix.json" % p.name), "w") as f:
-        json.dump({"|".join(k): v for k, v in results.items()}, f, indent=1, ensure_ascii=False)
-    with open(os.path.join(p.out, "%s-matrix.md" % p.name), "w") as f:
-        f.write("persona projects: member=member, member2=another member, own=the caller's project; "
-                "noroles = stranger with X-Roles empty\n\n")
-        for vis in vis_list:
-            f.write("\n### %s\n\n| persona | %s |\n|---|%s\n" % (vis, " | ".join(ops), "---|" * len(ops)))
-            for who in personas:
-                f.write("| %s | %s |\n" % (who, " | ".join(str(results[(vis, who, op)][0]) for op in ops)))
-        f.write("\n\n### distinct (status, text) per cell\n\n")
-        for k, v in results.items():
-            f.write("- %s: %d %r\n" % (" / ".join(k), v[0], v[1]))
-
-
 def s_bodies(p):
     p.start("bodies")
     c = p.call
@@ -1026,9 +940,9 @@ SECTIONS = {
     "extras": s_extras,
     "images": s_images, "list": s_list, "patch": s_patch, "delete": s_delete, "roots": s_roots,
     "errors": s_errors, "errors413": s_errors413, "errors500": s_errors500, "memberids": s_memberids,
-    "matrix": s_matrix, "bodies": s_bodies, "transport": s_transport, "identity": s_identity,
+    "bodies": s_bodies, "transport": s_transport, "identity": s_identity,
 }
-DEFAULT = ["roots", "images", "list", "patch", "delete", "errors", "memberids", "matrix", "bodies",
+DEFAULT = ["roots", "images", "list", "patch", "delete", "errors", "memberids", "bodies",
            "transport", "identity", "extras", "rbac"]
 
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { casesOf, type CaseSetName } from './cases';
-import { expectationsFile, readExpectations, writeExpectations } from './expectations';
+import type { PolicyName } from '../domain/profiles';
+import { expectationsFile, readExpectations, recordingName, writeExpectations } from './expectations';
 import { tokenIdentities, trustedHeaderIdentities, type Identities } from './identities';
 import { buildReport, compareAll, formatReport } from './report';
 import { runCases } from './runner';
@@ -11,6 +12,8 @@ export interface ConformanceOptions {
   target: string;
   against?: string;
   profile: 'mysql' | 'sqlite';
+  /** The policy defaults of the reference: picks the recording (default `legacy`). */
+  policy?: PolicyName;
   /** Which deployment's cases (default `default`); the other sets have their own recording. */
   set?: CaseSetName;
   report?: string;
@@ -52,7 +55,7 @@ export async function conformance(options: ConformanceOptions, print: (text: str
     expected = await runAgainst(options.against, reference ?? side(options.againstTokens));
     againstLabel = options.against;
   } else {
-    const recording = set === 'default' ? options.profile : set;
+    const recording = recordingName(options.profile, options.policy, set);
     expected = readExpectations(expectationsFile(recording)).outcomes;
     againstLabel = `recorded ${recording} expectations`;
   }

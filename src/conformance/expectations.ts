@@ -1,8 +1,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PolicyName } from '../domain/profiles';
+import type { CaseSetName } from './cases';
 import type { Outcome } from './runner';
 
-/** Where the expectations recorded from a real Glance live, one file per database profile. */
+/**
+ * The name of a recording: the database profile, with `-secure-rbac` when Glance ran with the
+ * new policy defaults (`sqlite-secure-rbac`); a deployment's own case set names its recording.
+ */
+export function recordingName(profile: string, policy: PolicyName = 'legacy', set: CaseSetName = 'default'): string {
+  if (set !== 'default') return set;
+  return policy === 'legacy' ? profile : `${profile}-${policy}`;
+}
+
+/** Where the expectations recorded from a real Glance live, one file per recording (see recordingName). */
 export function expectationsFile(profile: string): string {
   // From src/conformance (ts-jest) or dist/conformance (built): the JSON files stay in src.
   const root = join(__dirname, '..', '..');

@@ -80,6 +80,7 @@ function htmlEscape(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#x27;')
+    // eslint-disable-next-line no-control-regex -- every code point outside ASCII becomes a character reference
     .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 

@@ -1,7 +1,7 @@
 /**
  * The error bodies a real Glance Zed sends, rebuilt from the rules observed on
- * the real server (FINDINGS §0): webob's HTTPException templates, chosen by the
- * request's Accept header. Written independently of the mock's formatter so the
+ * the real server: webob's HTTPException templates (webob/exc.py, WSGIHTTPException:
+ * plain text unless the request's Accept prefers text/html or application/json). Written independently of the mock's formatter so the
  * tests do not merely repeat the implementation; every rule here is pinned
  * against literal bodies captured from the real server in the tests.
  */

@@ -1,6 +1,15 @@
-import type { ConformanceCase, FixtureVisibility, Persona } from '../types';
+import type { ConformanceCase, ImageFixture, Persona } from '../types';
 
-const VISIBILITIES: FixtureVisibility[] = ['shared', 'private', 'public', 'community', 'no-owner', 'deleted'];
+/** The image states of the matrix: its visibility, or a shared image whose members both accepted. */
+const FIXTURES: Record<string, ImageFixture> = {
+  shared: { visibility: 'shared' },
+  'shared-accepted': { visibility: 'shared', statuses: { member: 'accepted', member2: 'accepted' } },
+  private: { visibility: 'private' },
+  public: { visibility: 'public' },
+  community: { visibility: 'community' },
+  'no-owner': { visibility: 'no-owner' },
+  deleted: { visibility: 'deleted' },
+};
 const PERSONAS: Persona[] = ['owner', 'member', 'member2', 'stranger', 'admin', 'noroles'];
 
 /** Every member call, and the image itself, by persona and visibility. */
@@ -20,13 +29,13 @@ const OPERATIONS: Record<string, Pick<ConformanceCase, 'method' | 'path' | 'body
 
 export function memberMatrixCases(): ConformanceCase[] {
   const cases: ConformanceCase[] = [];
-  for (const visibility of VISIBILITIES) {
+  for (const [visibility, fixture] of Object.entries(FIXTURES)) {
     for (const persona of PERSONAS) {
       for (const [op, call] of Object.entries(OPERATIONS)) {
         cases.push({
           id: `matrix/${visibility}/${persona}/${op}`,
           group: 'persona x visibility',
-          fixtures: [{ visibility }],
+          fixtures: [fixture],
           persona,
           ...call,
         });
