@@ -3,7 +3,8 @@
  * against a simple model of Glance's sharing rules (legacy policy). After every
  * step the mock's visible state must match the model: who sees which image,
  * who sees which member rows, image lists, the quota's 413, the duplicate's
- * 409, and deleted images never coming back. fast-check shrinks a failure to
+ * 409, deleted images never coming back, and refused requests changing
+ * nothing. fast-check shrinks a failure to
  * the shortest sequence of calls, printed one per line.
  */
 import fc from 'fast-check';
@@ -174,6 +175,31 @@ class RemoveMember extends OnImage {
   override toString = () => `${this.caller} removes member ${this.member} from image #${this.index}`;
 }
 
+/** Requests Glance refuses while reading them (400), before looking at the image: they must change nothing. */
+const REFUSED_REQUESTS = {
+  'malformed add': { method: 'POST', tail: '/members', body: '{"member": "pe"' },
+  'empty member': { method: 'POST', tail: '/members', body: '{"member": ""}' },
+  'no member key': { method: 'POST', tail: '/members', body: '{"members": "pe"}' },
+  'list body': { method: 'POST', tail: '/members', body: '["pe"]' },
+  'status without key': { method: 'PUT', tail: '/members/pa', body: '{"state": "accepted"}' },
+  'delete with a body': { method: 'DELETE', tail: '/members/pa', body: '{"member": "pa"}' },
+  'delete image with a body': { method: 'DELETE', tail: '', body: '{}' },
+} as const;
+type RefusedKind = keyof typeof REFUSED_REQUESTS;
+
+class RefusedCall extends OnImage {
+  constructor(index: number, caller: Caller, readonly kind: RefusedKind) {
+    super(index, caller);
+  }
+  override async run(m: Model, r: Real) {
+    const image = m.images[this.index];
+    const { method, tail, body } = REFUSED_REQUESTS[this.kind];
+    const answer = await r.mock.send({ method, path: `/v2/images/${image.id}${tail}`, headers: headersOf(this.caller), body });
+    expectStatus(answer, 400, this.toString());
+  }
+  override toString = () => `${this.caller} sends a refused request (${this.kind}) about image #${this.index}`;
+}
+
 /** Everything a caller can observe, compared with the model. */
 class Observe implements Cmd {
   constructor(readonly caller: Caller) {}
@@ -230,6 +256,7 @@ const commands = [
   fc.tuple(index, fc.nat(3), fc.constantFrom('accepted', 'rejected', 'pending', 'bogus')).map(([i, n, st]) => new MemberSetsOwnStatus(i, n, st)),
   fc.tuple(index, caller, memberId).map(([i, c, mbr]) => new RemoveMember(i, c, mbr)),
   fc.tuple(index, caller).map(([i, c]) => new DeleteImage(i, c)),
+  fc.tuple(index, caller, fc.constantFrom(...(Object.keys(REFUSED_REQUESTS) as RefusedKind[]))).map(([i, c, k]) => new RefusedCall(i, c, k)),
   caller.map((c) => new Observe(c)),
 ];
 
