@@ -135,6 +135,23 @@ describe.each(['mysql', 'sqlite'] as const)('bodies as Python reads them, %s pro
     },
     FUZZ_TIMEOUT_MS,
   );
+
+  it(
+    'when an image is created with a property nested 300 to 1200 deep, then Glance\'s 500 (jsonschema\'s RecursionError); 1 to 100 deep, then 400',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.integer({ min: 300, max: 1200 }), fc.integer({ min: 1, max: 100 })), fc.constantFrom('[', '{"a": '), async (depth, open) => {
+          const close = open === '[' ? ']' : '}';
+          const body = `{"name": "deep", "x": ${open.repeat(depth)}${open === '[' ? '' : '1'}${close.repeat(depth)}}`;
+          const answer = await target.mock.send({ method: 'POST', path: '/v2/images', headers: callers.owner, body });
+          if (depth >= 300) expect({ status: answer.status, text: answer.text }).toEqual({ status: 500, text: SERVER_ERROR });
+          else expect(answer.status).toBe(400);
+        }),
+        fuzzParams(10),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 describe('member values only one database binds', () => {

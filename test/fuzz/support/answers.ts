@@ -28,12 +28,23 @@ const MAX_REQUEST_ID = 64;
 const RECURSION_DEPTH = { 'image-create': 299, other: 895 } as const;
 const MYSQL_VARCHAR = 255;
 const MYSQL_TEXT_BYTES = 65_535;
-const SQLITE_INTEGER_LIMIT = 2n ** 63n;
+/** SQLite's INTEGER: a signed 64-bit value; Python's sqlite3 raises OverflowError past it. */
+const outsideInt64 = (n: bigint) => n >= 2n ** 63n || n < -(2n ** 63n);
 
 /**
- * The allow-list: the 500s a real Glance Zed answers (observed on Debian's
- * glance-api 25.1.0), with the reason, or undefined when a 500 would be the
- * mock's own fault.
+ * The allow-list: the 500s a real Glance Zed answers (each observed on Debian's
+ * glance-api 25.1.0, SQLite and MariaDB), with the reason, or undefined when a
+ * 500 would be the mock's own fault. A 500 is Glance's only for:
+ * - an X-Openstack-Request-Id over 64 characters, on a request that reaches a
+ *   controller (a body refused while being read stays a 400, see the headers test);
+ * - JSON nested 895 containers deep or more, 299 on `POST /v2/images` (RecursionError);
+ * - `POST /v2/images` with a list as the body;
+ * - a member that is: a string with a lone surrogate; NaN; on mysql a string
+ *   over 255 characters, ±Infinity (also 1E400), an object, [null], a list of
+ *   more or fewer than one element or whose element is itself refused; on
+ *   sqlite an integer outside 64 bits, any list or object;
+ * - an image string (name, property) with a lone surrogate; on mysql a
+ *   property value over 65,535 bytes (MariaDB's TEXT).
  */
 export function glanceServerErrorReason(facts: RequestFacts): string | undefined {
   if (facts.requestId !== undefined && facts.requestId.trim().length > MAX_REQUEST_ID) {
@@ -41,6 +52,7 @@ export function glanceServerErrorReason(facts: RequestFacts): string | undefined
   }
   const limit = facts.route === 'image-create' ? RECURSION_DEPTH['image-create'] : RECURSION_DEPTH.other;
   if (facts.rawBody && nestingDepth(facts.rawBody) >= limit) return `JSON nested ${limit} levels or more (RecursionError)`;
+  if (facts.route === 'image-create' && isJsonList(facts.doc ? undefined : facts.rawBody)) return 'a list as the image body';
   if (!facts.doc) return undefined;
   if (facts.route === 'member-create') return memberReason(facts.profile, lookup(facts.doc, 'member'));
   if (facts.route === 'image-create' && facts.doc.kind === 'array') return 'a list as the image body';
@@ -59,14 +71,16 @@ function memberReason(profile: Profile, member: JsonDoc | undefined): string | u
       if (member.literal === 'NaN') return 'NaN as member (SQLite stores NULL, PyMySQL refuses it)';
       // PyMySQL refuses to bind inf ("inf can not be used with MySQL"); SQLite stores it.
       if (profile === 'mysql' && !Number.isFinite(Number(member.literal))) return 'an infinite member (mysql)';
-      if (profile === 'sqlite' && /^-?\d+$/.test(member.literal) && abs(BigInt(member.literal)) >= SQLITE_INTEGER_LIMIT) {
+      if (profile === 'sqlite' && /^-?\d+$/.test(member.literal) && outsideInt64(BigInt(member.literal))) {
         return 'an integer member past 64 bits (sqlite)';
       }
       return undefined;
     case 'array':
-      // PyMySQL binds a one-element list as its element; anything else is a driver error.
-      if (profile === 'mysql' && member.items.length === 1 && ['string', 'number'].includes(member.items[0].kind)) {
-        return memberReason(profile, member.items[0]);
+      // PyMySQL binds a one-element list as its element ([1], [""], [[1]] are stored; [null] is not).
+      if (profile === 'mysql' && member.items.length === 1) {
+        const [only] = member.items;
+        if (only.kind === 'literal') return only.literal === 'null' ? 'a [null] member (mysql)' : undefined;
+        if (only.kind !== 'object') return memberReason(profile, only);
       }
       return `a list as member the driver cannot bind (${profile})`;
     case 'object':
@@ -85,7 +99,15 @@ function imageReason(profile: Profile, doc: JsonDoc): string | undefined {
   return undefined;
 }
 
-const abs = (n: bigint) => (n < 0n ? -n : n);
+/** Raw bytes that are a whole JSON list (a truncated document can still be one). */
+function isJsonList(bytes: Buffer | undefined): boolean {
+  if (!bytes) return false;
+  try {
+    return Array.isArray(JSON.parse(bytes.toString('utf8')));
+  } catch {
+    return false;
+  }
+}
 
 /** The deepest nesting of arrays and objects, strings skipped; malformed text counts as far as it goes. */
 export function nestingDepth(bytes: Buffer): number {
