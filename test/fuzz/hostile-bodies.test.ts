@@ -124,12 +124,9 @@ describe.each(['mysql', 'sqlite'] as const)('hostile bodies on the %s profile', 
           if (answer.status === 200 && member.kind === 'string') {
             expect((JSON.parse(answer.text) as { member_id: unknown }).member_id).toBe(member.value);
           }
-          if (answer.status === 200) {
+          if (answer.status === 200 && member.kind === 'string' && /^[\x21-\x7e]+$/.test(member.value) && !/[%/?#\\]/.test(member.value)) {
             // Free the seat again so the quota does not end the exploration.
-            const id = member.kind === 'string' ? member.value : (JSON.parse(answer.text.replace(/: (-?Infinity|NaN)/, ': null')) as { member_id: unknown }).member_id;
-            if (typeof id === 'string' && /^[\x21-\x7e]+$/.test(id) && !/[%/?#]/.test(id)) {
-              await target.mock.send({ method: 'DELETE', path: `/v2/images/${target.imageId}/members/${id}`, headers: callers.owner });
-            }
+            await target.mock.send({ method: 'DELETE', path: `/v2/images/${target.imageId}/members/${member.value}`, headers: callers.owner });
           }
         }),
         fuzzParams(150),
