@@ -15,6 +15,7 @@ export function pythonJson(value: unknown, ensureAscii = true): string {
 
 /** Python's ESCAPE_ASCII (`[\\"]|[^\ -~]`) and ESCAPE (`[\x00-\x1f\\"]`); lone surrogates are escaped in both. */
 const ASCII_ESCAPED = /[\\"]|[^ -~]/;
+// eslint-disable-next-line no-control-regex -- Python's ESCAPE names the control characters
 const CONTROL_ESCAPED = /[\x00-\x1f\\"]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 

@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import type { RawBody } from '../http/raw-body';
 import type { Clock } from '../runtime/clock';
 import type { IdSource } from '../runtime/ids';
 import type { KeystoneDirectory } from './directory';
