@@ -20,6 +20,8 @@ const FIXED_BODY = JSON.stringify({
 });
 
 async function main() {
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.resume();
   const [mode, images, members] = process.argv.slice(2);
   if (mode === 'ceiling') {
     const app = express();
