@@ -74,12 +74,6 @@ export class ImageLookup {
     return keys;
   }
 
-  /** The SQL `owner = :project`: the caller owns the image under the database's comparison. */
-  isListedOwner(context: RequestContext, image: ImageRecord): boolean {
-    const keys = this.callerKeys(context);
-    return keys !== null && image.owner !== null && this.store.ownerKey(image) === keys.owner;
-  }
-
   hasMembers(image: ImageRecord): boolean {
     return this.store.countMembers(image.id) > 0;
   }

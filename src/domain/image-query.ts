@@ -75,7 +75,7 @@ function listScope(context: RequestContext, store: GlanceStore, query: ImageQuer
   const base = {
     isAdmin: context.isAdmin,
     hasProject: keys !== null,
-    isOwn: (image: ImageRecord) => lookup.isListedOwner(context, image),
+    isOwn: (image: ImageRecord) => keys !== null && image.owner !== null && store.ownerKey(image) === keys.owner,
     hasMembers: (image: ImageRecord) => lookup.hasMembers(image),
   };
   if (context.isAdmin || keys === null) {
@@ -186,11 +186,17 @@ function withTiebreakers(sort: SortKey[]): SortKey[] {
   return keys;
 }
 
+/**
+ * Glance's timestamps (`2014-08-20T01:37:01Z`: digits, `-`, `:`, `T`, `Z`) are
+ * their own key in either database's collation: compared as they are.
+ */
+const TIMESTAMPS: ReadonlySet<string> = new Set(['created_at', 'updated_at']);
+
 /** SQL ordering, text in the database's collation: NULL sorts first ascending, last descending. */
 function byKeys(keys: SortKey[], lookup: ImageLookup) {
   const value = (image: ImageRecord, key: SortKey['key']) => {
     const raw = sortValue(image, key);
-    return typeof raw === 'string' ? lookup.collatedColumn(image, key, raw) : raw;
+    return typeof raw === 'string' && !TIMESTAMPS.has(key) ? lookup.collatedColumn(image, key, raw) : raw;
   };
   return (a: ImageRecord, b: ImageRecord): number => {
     for (const { key, dir } of keys) {
