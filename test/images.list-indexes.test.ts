@@ -168,6 +168,9 @@ function expectIndexesToMatchScan(w: ReturnType<typeof world>) {
       const member = w.store.getMember(i.id, memberKey);
       return member ? [`${i.id}:${member.memberId}:${member.status}`] : [];
     });
+    const visited: string[] = [];
+    w.store.eachMembership(memberKey, (image, member) => visited.push(`${image.id}:${member.memberId}:${member.status}`));
+    expect(visited.sort()).toEqual(memberships.sort());
     expect([...w.store.membershipsOf(memberKey)].map(({ image, member }) => `${image.id}:${member.memberId}:${member.status}`).sort()).toEqual(
       memberships.sort(),
     );

@@ -1,5 +1,5 @@
 import type { RequestContext } from './context';
-import type { ImageLookup } from './image-lookup';
+import type { CallerKeys, ImageLookup } from './image-lookup';
 import type { GlanceStore } from '../store/store';
 import type { ImageRecord, Visibility } from './images';
 import type { MemberRecord, MemberStatus } from './members.types';
@@ -44,68 +44,73 @@ export function selectImages(
   lookup: ImageLookup,
   marker?: ImageRecord,
 ): ImageRecord[] {
-  const scope = listScope(context, store, query, lookup);
+  const scope = listScope(context, store, lookup);
   const filters = attributeFilters(query.attributes, lookup);
-  const selected = (image: ImageRecord) =>
+  // `member`: the caller's live membership of the image, where the image is shared and not the caller's.
+  const selected = (image: ImageRecord, member: MemberRecord | undefined) =>
     image.os_hidden === query.osHidden &&
     matchesAttributes(image, filters, lookup) &&
-    isListedFor(context, image, query, scope) &&
+    isListedFor(image, member, query, scope) &&
     matchesVisibility(image, query.visibility, scope);
   const compare = byKeys(withTiebreakers(query.sort), lookup);
-  const after = marker !== undefined && selected(marker) ? marker : undefined;
+  const after = marker !== undefined && selected(marker, lookup.callerMembership(context, marker)) ? marker : undefined;
   const rows: ImageRecord[] = [];
-  for (const image of scope.candidates) {
-    if (selected(image) && (after === undefined || compare(image, after) > 0)) rows.push(image);
-  }
+  visitCandidates(context, store, query, scope, (image, member) => {
+    if (selected(image, member) && (after === undefined || compare(image, after) > 0)) rows.push(image);
+  });
   return firstInOrder(rows, compare, query.limit);
 }
 
-/** What a caller's list reads: candidate images (a superset of what it may list) and how it relates to them. */
+/** How a caller relates to images, its keys derived once. */
 interface ListScope {
-  candidates: Iterable<ImageRecord>;
   isAdmin: boolean;
-  hasProject: boolean;
+  /** The caller's owner and member keys; null without a project. */
+  keys: CallerKeys | null;
   isOwn(image: ImageRecord): boolean;
-  membership(image: ImageRecord): MemberRecord | undefined;
   hasMembers(image: ImageRecord): boolean;
 }
 
-function listScope(context: RequestContext, store: GlanceStore, query: ImageQuery, lookup: ImageLookup): ListScope {
+function listScope(context: RequestContext, store: GlanceStore, lookup: ImageLookup): ListScope {
   const keys = lookup.callerKeys(context);
-  const base = {
+  return {
     isAdmin: context.isAdmin,
-    hasProject: keys !== null,
-    isOwn: (image: ImageRecord) => keys !== null && image.owner !== null && store.ownerKey(image) === keys.owner,
-    hasMembers: (image: ImageRecord) => lookup.hasMembers(image),
+    keys,
+    isOwn: (image) => keys !== null && image.owner !== null && store.ownerKey(image) === keys.owner,
+    hasMembers: (image) => lookup.hasMembers(image),
   };
-  if (context.isAdmin || keys === null) {
-    return { ...base, candidates: store.images(), membership: (image) => lookup.callerMembership(context, image) };
-  }
-  const memberships = new Map<ImageRecord, MemberRecord>();
-  if (query.visibility === undefined || query.visibility === 'all' || query.visibility === 'shared') {
-    for (const { image, member } of store.membershipsOf(keys.member)) memberships.set(image, member);
-  }
-  return { ...base, candidates: callerCandidates(store, query, keys.owner, memberships, base.isOwn), membership: (image) => memberships.get(image) };
 }
 
-/** Each image at most once: the caller's own, then public and community ones the query can list, then its memberships. */
-function* callerCandidates(
+/**
+ * Every image the caller might list, each once, with the caller's membership
+ * where that decides: admins and callers without a project, every image;
+ * others their own, the public and community ones the query can list, and
+ * the shared images of their memberships.
+ */
+function visitCandidates(
+  context: RequestContext,
   store: GlanceStore,
   query: ImageQuery,
-  ownerKey: string,
-  memberships: Map<ImageRecord, MemberRecord>,
-  isOwn: (image: ImageRecord) => boolean,
-): Iterable<ImageRecord> {
-  yield* store.imagesOwnedBy(ownerKey);
+  scope: ListScope,
+  visit: (image: ImageRecord, member?: MemberRecord) => void,
+): void {
+  const keys = scope.keys;
+  if (context.isAdmin || keys === null) {
+    for (const image of store.images()) visit(image);
+    return;
+  }
+  for (const image of store.imagesOwnedBy(keys.owner)) visit(image);
   const visibility = query.visibility;
   const others: Visibility[] = [];
   if (visibility === undefined || visibility === 'all' || visibility === 'public') others.push('public');
   // Without a visibility filter, community images are listed only to their owner.
   if (visibility === 'all' || visibility === 'community') others.push('community');
   for (const shown of others) {
-    for (const image of store.imagesWithVisibility(shown)) if (!isOwn(image)) yield image;
+    for (const image of store.imagesWithVisibility(shown)) if (!scope.isOwn(image)) visit(image);
   }
-  for (const image of memberships.keys()) if (image.visibility === 'shared' && !isOwn(image)) yield image;
+  if (visibility !== undefined && visibility !== 'all' && visibility !== 'shared') return;
+  store.eachMembership(keys.member, (image, member) => {
+    if (image.visibility === 'shared' && !scope.isOwn(image)) visit(image, member);
+  });
 }
 
 /**
@@ -114,13 +119,12 @@ function* callerCandidates(
  * only "shared and has a live member": every such image is listed, whatever
  * the member's status.
  */
-function isListedFor(context: RequestContext, image: ImageRecord, query: ImageQuery, scope: ListScope) {
+function isListedFor(image: ImageRecord, member: MemberRecord | undefined, query: ImageQuery, scope: ListScope) {
   if (scope.isAdmin) return true;
   if (image.visibility === 'public' || image.visibility === 'community') return true;
-  if (!scope.hasProject) return image.visibility === 'shared' && scope.hasMembers(image);
+  if (scope.keys === null) return image.visibility === 'shared' && scope.hasMembers(image);
   if (scope.isOwn(image)) return true;
   if (image.visibility !== 'shared') return false;
-  const member = scope.membership(image);
   return member !== undefined && (query.memberStatus === 'all' || member.status === query.memberStatus);
 }
 

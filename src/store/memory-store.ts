@@ -94,6 +94,12 @@ export class MemoryStore implements GlanceStore {
     }
   }
 
+  eachMembership(memberKey: string, visit: (image: ImageRecord, member: MemberRecord) => void): void {
+    const memberships = this.membershipsByMember.get(memberKey);
+    if (!memberships) return;
+    for (const [imageKey, member] of memberships) visit(this.imagesByKey.get(imageKey) as ImageRecord, member);
+  }
+
   ownerKey(image: ImageRecord): string | null {
     return this.keysOf(image).owner;
   }

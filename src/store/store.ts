@@ -29,6 +29,8 @@ export interface GlanceStore {
   imagesWithVisibility(visibility: Visibility): Iterable<ImageRecord>;
   /** The live member rows of this member key (the `member = :project` match), with their images. */
   membershipsOf(memberKey: string): Iterable<Membership>;
+  /** The same rows, handed over one by one without building anything (the image list's hot loop). */
+  eachMembership(memberKey: string, visit: (image: ImageRecord, member: MemberRecord) => void): void;
   /** The comparison key of a stored image's owner, null for no owner. */
   ownerKey(image: ImageRecord): string | null;
 
