@@ -2,11 +2,20 @@ import type { GlanceStore } from '../store/store';
 import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageRecord } from './images';
+import type { MemberRecord } from './members.types';
 import { isImageVisible } from './images';
 import type { DbProfile } from './profiles';
 
 /** `images.id` is `String(36)`: Glance's `_check_image_id` finds nothing for a longer id, whatever the database. */
 export const IMAGE_ID_LENGTH = 36;
+
+/** The caller's project under the database's comparison, computed once per request. */
+export interface CallerKeys {
+  /** The key an `owner = :project` match compares. */
+  owner: string;
+  /** The key a `member = :project` match compares. */
+  member: string;
+}
 
 export const isImageIdTooLong = (imageId: string): boolean => [...imageId].length > IMAGE_ID_LENGTH;
 
@@ -16,6 +25,9 @@ export const isImageIdTooLong = (imageId: string): boolean => [...imageId].lengt
  * case, accents and trailing spaces), then the caller's visibility decides.
  */
 export class ImageLookup {
+  private readonly callers = new WeakMap<RequestContext, CallerKeys>();
+  private readonly sortValues = new WeakMap<ImageRecord, Map<string, { text: string; key: string }>>();
+
   constructor(
     private readonly store: GlanceStore,
     private readonly db: DbProfile,
@@ -42,27 +54,39 @@ export class ImageLookup {
   }
 
   isVisible(context: RequestContext, image: ImageRecord): boolean {
-    return isImageVisible(context, image, (img, project) => this.isMember(img, project));
+    return isImageVisible(context, image, (img) => this.callerMembership(context, img) !== undefined);
   }
 
-  /** A live membership of `project`, compared as the database compares member ids. */
-  isMember(image: ImageRecord, project: string): boolean {
-    return this.memberOf(image, project) !== undefined;
+  /** The caller's live membership of the image, compared as the database compares member ids. */
+  callerMembership(context: RequestContext, image: ImageRecord): MemberRecord | undefined {
+    const keys = this.callerKeys(context);
+    return keys === null ? undefined : this.store.getMember(image.id, keys.member);
   }
 
-  memberOf(image: ImageRecord, project: string) {
-    return this.store.getMember(image.id, this.db.memberKey(project));
+  /** The caller's project keys, derived once per request context; null without a project. */
+  callerKeys(context: RequestContext): CallerKeys | null {
+    if (context.projectId === null) return null;
+    let keys = this.callers.get(context);
+    if (!keys) {
+      keys = { owner: this.db.collate(context.projectId), member: this.db.memberKey(context.projectId) };
+      this.callers.set(context, keys);
+    }
+    return keys;
   }
 
   hasMembers(image: ImageRecord): boolean {
     return this.store.countMembers(image.id) > 0;
   }
 
+  /** A text column's sort key in the database's collation, kept with the stored record. */
+  collatedColumn(image: ImageRecord, column: string, text: string): string {
+    let values = this.sortValues.get(image);
+    if (!values) this.sortValues.set(image, (values = new Map()));
+    let value = values.get(column);
+    if (value?.text !== text) values.set(column, (value = { text, key: this.db.collate(text) }));
+    return value.key;
+  }
+
   /** The database's sort and comparison key of a text. */
   readonly collate = (text: string): string => this.db.collate(text);
-
-  /** Two texts the database holds equal (a `WHERE column = value` match). */
-  sameText(a: string, b: string): boolean {
-    return this.db.collate(a) === this.db.collate(b);
-  }
 }

@@ -1,8 +1,9 @@
 import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
-import type { ImageLookup } from './image-lookup';
+import type { CallerKeys, ImageLookup } from './image-lookup';
+import type { GlanceStore } from '../store/store';
 import type { ImageRecord, Visibility } from './images';
-import type { MemberStatus } from './members.types';
+import type { MemberRecord, MemberStatus } from './members.types';
 
 export type MemberStatusFilter = MemberStatus | 'all';
 
@@ -34,30 +35,93 @@ export interface SortKey {
  * see every image; others see their own images, public and community images,
  * and shared images where they are a member in the requested status. Community
  * images appear only when asked for by visibility or when owned by the caller.
- * Sorted newest first (`created_at desc, id desc`).
+ * Sorted newest first (`created_at desc, id desc`); the page starts after the
+ * marker when the marker is among the selected images.
+ *
+ * A caller with a project reads only the store's indexes (its own images, the
+ * public or community ones the query can show, its memberships), so a list
+ * costs what the caller can see, and only the page is kept sorted.
  */
 export function selectImages(
   context: RequestContext,
-  images: Iterable<ImageRecord>,
+  store: GlanceStore,
   query: ImageQuery,
   lookup: ImageLookup,
+  marker?: ImageRecord,
   /** How the database compares tag values (MySQL's collation folds case); exact by default. */
   tagKey: (tag: string) => string = (tag) => tag,
 ): ImageRecord[] {
+  const scope = listScope(context, store, lookup);
+  const filters = attributeFilters(query.attributes, lookup);
   const wanted = (query.tags ?? []).map(tagKey);
   const ranges = (query.ranges ?? []).map(parseRange);
-  const listed = (image: ImageRecord) => image.os_hidden === query.osHidden;
-  const selected = [...images].filter(
-    (image) =>
-      listed(image) &&
-      matchesAttributes(image, query.attributes, lookup) &&
-      ranges.every((range) => inRange(image, range)) &&
-      wanted.every((tag) => image.tags.some((own) => tagKey(own) === tag)) &&
-      isListedFor(context, image, query, lookup) &&
-      matchesVisibility(context, image, query.visibility, lookup),
-  );
-  selected.sort(byKeys(withTiebreakers(query.sort), lookup.collate));
-  return page(selected, query);
+  // `member`: the caller's live membership of the image, where the image is shared and not the caller's.
+  const selected = (image: ImageRecord, member: MemberRecord | undefined) =>
+    image.os_hidden === query.osHidden &&
+    matchesAttributes(image, filters, lookup) &&
+    ranges.every((range) => inRange(image, range)) &&
+    wanted.every((tag) => image.tags.some((own) => tagKey(own) === tag)) &&
+    isListedFor(image, member, query, scope) &&
+    matchesVisibility(image, query.visibility, scope);
+  const compare = byKeys(withTiebreakers(query.sort), lookup);
+  const after = marker !== undefined && selected(marker, lookup.callerMembership(context, marker)) ? marker : undefined;
+  const rows: ImageRecord[] = [];
+  visitCandidates(context, store, query, scope, (image, member) => {
+    if (selected(image, member) && (after === undefined || compare(image, after) > 0)) rows.push(image);
+  });
+  return firstInOrder(rows, compare, query.limit);
+}
+
+/** How a caller relates to images, its keys derived once. */
+interface ListScope {
+  isAdmin: boolean;
+  /** The caller's owner and member keys; null without a project. */
+  keys: CallerKeys | null;
+  isOwn(image: ImageRecord): boolean;
+  hasMembers(image: ImageRecord): boolean;
+}
+
+function listScope(context: RequestContext, store: GlanceStore, lookup: ImageLookup): ListScope {
+  const keys = lookup.callerKeys(context);
+  return {
+    isAdmin: context.isAdmin,
+    keys,
+    isOwn: (image) => keys !== null && image.owner !== null && store.ownerKey(image) === keys.owner,
+    hasMembers: (image) => lookup.hasMembers(image),
+  };
+}
+
+/**
+ * Every image the caller might list, each once, with the caller's membership
+ * where that decides: admins and callers without a project, every image;
+ * others their own, the public and community ones the query can list, and
+ * the shared images of their memberships.
+ */
+function visitCandidates(
+  context: RequestContext,
+  store: GlanceStore,
+  query: ImageQuery,
+  scope: ListScope,
+  visit: (image: ImageRecord, member?: MemberRecord) => void,
+): void {
+  const keys = scope.keys;
+  if (context.isAdmin || keys === null) {
+    for (const image of store.images()) visit(image);
+    return;
+  }
+  for (const image of store.imagesOwnedBy(keys.owner)) visit(image);
+  const visibility = query.visibility;
+  const others: Visibility[] = [];
+  if (visibility === undefined || visibility === 'all' || visibility === 'public') others.push('public');
+  // Without a visibility filter, community images are listed only to their owner.
+  if (visibility === 'all' || visibility === 'community') others.push('community');
+  for (const shown of others) {
+    for (const image of store.imagesWithVisibility(shown)) if (!scope.isOwn(image)) visit(image);
+  }
+  if (visibility !== undefined && visibility !== 'all' && visibility !== 'shared') return;
+  store.eachMembership(keys.member, (image, member) => {
+    if (image.visibility === 'shared' && !scope.isOwn(image)) visit(image, member);
+  });
 }
 
 /**
@@ -66,30 +130,45 @@ export function selectImages(
  * only "shared and has a live member": every such image is listed, whatever
  * the member's status.
  */
-function isListedFor(context: RequestContext, image: ImageRecord, query: ImageQuery, lookup: ImageLookup) {
-  if (context.isAdmin) return true;
+function isListedFor(image: ImageRecord, member: MemberRecord | undefined, query: ImageQuery, scope: ListScope) {
+  if (scope.isAdmin) return true;
   if (image.visibility === 'public' || image.visibility === 'community') return true;
-  if (context.projectId === null) return image.visibility === 'shared' && lookup.hasMembers(image);
-  if (isListedOwner(context, image, lookup)) return true;
+  if (scope.keys === null) return image.visibility === 'shared' && scope.hasMembers(image);
+  if (scope.isOwn(image)) return true;
   if (image.visibility !== 'shared') return false;
-  const member = lookup.memberOf(image, context.projectId);
   return member !== undefined && (query.memberStatus === 'all' || member.status === query.memberStatus);
 }
 
-const isListedOwner = (context: RequestContext, image: ImageRecord, lookup: ImageLookup) =>
-  context.projectId !== null && image.owner !== null && lookup.sameText(image.owner, context.projectId);
-
-function matchesVisibility(context: RequestContext, image: ImageRecord, visibility: ImageQuery['visibility'], lookup: ImageLookup) {
+function matchesVisibility(image: ImageRecord, visibility: ImageQuery['visibility'], scope: ListScope) {
   if (visibility === 'all') return true;
   if (visibility !== undefined) return image.visibility === visibility;
-  return image.visibility !== 'community' || isListedOwner(context, image, lookup);
+  return image.visibility !== 'community' || scope.isOwn(image);
+}
+
+interface AttributeFilter {
+  name: string;
+  /** The wanted value's comparison key. */
+  wanted: string;
+  column: boolean;
+  /** The name's comparison key, for property names. */
+  nameKey: string;
+}
+
+/** The query's filters with their comparison keys, derived once per request. */
+function attributeFilters(attributes: Record<string, string>, lookup: ImageLookup): AttributeFilter[] {
+  return Object.entries(attributes).map(([name, wanted]) => ({
+    name,
+    wanted: lookup.collate(wanted),
+    column: Object.hasOwn(FILTER_COLUMNS, name),
+    nameKey: lookup.collate(name),
+  }));
 }
 
 /** Filters on the image's columns, else on its properties (name and value), each compared as the database compares text. */
-function matchesAttributes(image: ImageRecord, attributes: Record<string, string>, lookup: ImageLookup): boolean {
-  return Object.entries(attributes).every(([key, wanted]) => {
-    const value = Object.hasOwn(FILTER_COLUMNS, key) ? columnValue(image, key) : propertyValue(image, key, lookup);
-    return value !== undefined && value !== null && lookup.sameText(String(value), wanted);
+function matchesAttributes(image: ImageRecord, filters: AttributeFilter[], lookup: ImageLookup): boolean {
+  return filters.every((filter) => {
+    const value = filter.column ? columnValue(image, filter.name) : propertyValue(image, filter.nameKey, lookup);
+    return value !== undefined && value !== null && lookup.collate(String(value)) === filter.wanted;
   });
 }
 
@@ -108,8 +187,8 @@ function columnValue(image: ImageRecord, key: string): unknown {
   return (image as unknown as Record<string, unknown>)[key];
 }
 
-function propertyValue(image: ImageRecord, key: string, lookup: ImageLookup): string | null | undefined {
-  for (const [name, value] of Object.entries(image.extra)) if (lookup.sameText(name, key)) return value;
+function propertyValue(image: ImageRecord, nameKey: string, lookup: ImageLookup): string | null | undefined {
+  for (const [name, value] of Object.entries(image.extra)) if (lookup.collate(name) === nameKey) return value;
   return undefined;
 }
 
@@ -136,11 +215,17 @@ function withTiebreakers(sort: SortKey[]): SortKey[] {
   return keys;
 }
 
+/**
+ * Glance's timestamps (`2014-08-20T01:37:01Z`: digits, `-`, `:`, `T`, `Z`) are
+ * their own key in either database's collation: compared as they are.
+ */
+const TIMESTAMPS: ReadonlySet<string> = new Set(['created_at', 'updated_at']);
+
 /** SQL ordering, text in the database's collation: NULL sorts first ascending, last descending. */
-function byKeys(keys: SortKey[], collate: (text: string) => string) {
+function byKeys(keys: SortKey[], lookup: ImageLookup) {
   const value = (image: ImageRecord, key: SortKey['key']) => {
     const raw = sortValue(image, key);
-    return typeof raw === 'string' ? collate(raw) : raw;
+    return typeof raw === 'string' && !TIMESTAMPS.has(key) ? lookup.collatedColumn(image, key, raw) : raw;
   };
   return (a: ImageRecord, b: ImageRecord): number => {
     for (const { key, dir } of keys) {
@@ -162,7 +247,26 @@ function compareValues(a: string | number | null, b: string | number | null): nu
   return a < b ? -1 : 1;
 }
 
-function page(images: ImageRecord[], query: ImageQuery): ImageRecord[] {
-  const start = query.marker === undefined ? 0 : images.findIndex((image) => image.id === query.marker) + 1;
-  return images.slice(start, start + query.limit);
+/**
+ * The first `limit` images in sort order. The order is total (the id, unique
+ * under the database's comparison, always breaks ties), so keeping only the
+ * page while scanning gives what sorting everything would.
+ */
+function firstInOrder(images: ImageRecord[], compare: (a: ImageRecord, b: ImageRecord) => number, limit: number): ImageRecord[] {
+  if (limit === 0) return [];
+  if (images.length <= limit * 4) return images.sort(compare).slice(0, limit);
+  const page: ImageRecord[] = [];
+  for (const image of images) {
+    if (page.length === limit && compare(image, page[limit - 1]) >= 0) continue;
+    let low = 0;
+    let high = page.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compare(page[mid], image) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    page.splice(low, 0, image);
+    if (page.length > limit) page.pop();
+  }
+  return page;
 }

@@ -85,8 +85,8 @@ export class ImageService {
 
   list(context: RequestContext, query: ImageQuery): ImageRecord[] {
     if (this.secureRbac && !this.isReader(context)) throw GlanceErrors.policyForbidden('get_images');
-    const marker = query.marker === undefined ? undefined : this.checkMarker(context, query.marker).id;
-    return selectImages(context, this.deps.store.images(), { ...query, marker }, this.deps.images, this.deps.db.memberKey);
+    const marker = query.marker === undefined ? undefined : this.checkMarker(context, query.marker);
+    return selectImages(context, this.deps.store, query, this.deps.images, marker, this.deps.db.memberKey);
   }
 
   /**

@@ -48,9 +48,12 @@ export class MembersService {
     return created;
   }
 
+  /** Others than the owner (and admins) see only their own row: read just that one. */
   list(context: RequestContext, imageId: string): MemberRecord[] {
     const image = this.sharedImage(context, imageId, GlanceErrors.listMembersForbidden);
-    return this.deps.store.listMembers(image.id).filter((member) => this.canSeeMember(context, image, member));
+    if (context.isAdmin || isOwner(context, image)) return this.deps.store.listMembers(image.id);
+    const own = this.deps.images.callerMembership(context, image);
+    return own ? [own] : [];
   }
 
   show(context: RequestContext, imageId: string, memberId: string): MemberRecord {
@@ -125,7 +128,8 @@ export class MembersService {
 
   /** Member ids compare as the database compares them (MySQL: case-insensitively). */
   private isSameProject(context: RequestContext, memberId: string): boolean {
-    return context.projectId !== null && this.deps.db.memberKey(context.projectId) === this.deps.db.memberKey(memberId);
+    const keys = this.deps.images.callerKeys(context);
+    return keys !== null && keys.member === this.deps.db.memberKey(memberId);
   }
 
   private now(): string {

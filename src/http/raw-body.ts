@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const NO_BYTES = Buffer.alloc(0);
 
 /** The request body as bytes, whatever its Content-Type; `undefined` when Glance would see none. */
 export interface RawBody {
@@ -25,6 +26,11 @@ export function collectRawBody(req: Request, _res: Response, next: NextFunction)
   const chunked = req.headers['transfer-encoding'] !== undefined;
   const length = Number(req.headers['content-length'] ?? 0);
   const present = chunked || length > 0;
+  if (!present) {
+    // Nothing declared, nothing to read: Node's parser has no body bytes for this request.
+    req.rawBody = { present, declaredLength: Number.isFinite(length) ? length : 0, bytes: NO_BYTES };
+    return next();
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   req.on('data', (chunk: Buffer) => {

@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
@@ -13,12 +13,21 @@ export class SeedError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: false, strict: true });
-addFormats(ajv);
-const validate = ajv.compile<SeedData>(seedSchema);
+let compiled: ValidateFunction<SeedData> | undefined;
+
+/** Compiled on first use: a mock started without a seed does not pay for it at start-up. */
+function seedValidator(): ValidateFunction<SeedData> {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: false, strict: true });
+    addFormats(ajv);
+    compiled = ajv.compile<SeedData>(seedSchema);
+  }
+  return compiled;
+}
 
 /** Check a seed against the shipped JSON Schema (`src/seed/seed.schema.json`). */
 export function validateSeed(data: unknown, source = 'seed'): SeedData {
+  const validate = seedValidator();
   if (validate(data)) return data;
   throw new SeedError(`${source}: ${describe(validate.errors?.[0])}`);
 }

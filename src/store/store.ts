@@ -1,5 +1,11 @@
-import type { ImageRecord } from '../domain/images';
+import type { ImageRecord, Visibility } from '../domain/images';
 import type { MemberRecord } from '../domain/members.types';
+
+/** A live membership with its image. */
+export interface Membership {
+  image: ImageRecord;
+  member: MemberRecord;
+}
 
 /**
  * What the domain needs from storage: Glance's tables as its database keeps
@@ -12,11 +18,21 @@ export interface GlanceStore {
   getImage(imageId: string): ImageRecord | undefined;
   /** An image ever had this id, deleted or not: Glance never gives it out again. */
   isImageIdTaken(imageId: string): boolean;
+  /** Store an image; a stored record is never changed in place (its keys are indexed): put a new one. */
   putImage(image: ImageRecord): void;
   /** Soft-delete an image: its row and member rows go, its id stays taken. */
   deleteImage(imageId: string): void;
   /** Live images. */
   images(): Iterable<ImageRecord>;
+  /** Live images whose owner has this comparison key (the `owner = :project` match). */
+  imagesOwnedBy(ownerKey: string): Iterable<ImageRecord>;
+  imagesWithVisibility(visibility: Visibility): Iterable<ImageRecord>;
+  /** The live member rows of this member key (the `member = :project` match), with their images. */
+  membershipsOf(memberKey: string): Iterable<Membership>;
+  /** The same rows, handed over one by one without building anything (the image list's hot loop). */
+  eachMembership(memberKey: string, visit: (image: ImageRecord, member: MemberRecord) => void): void;
+  /** The comparison key of a stored image's owner, null for no owner. */
+  ownerKey(image: ImageRecord): string | null;
 
   /** The live row for this member key. */
   getMember(imageId: string, memberKey: string): MemberRecord | undefined;
