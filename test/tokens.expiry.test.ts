@@ -1,6 +1,6 @@
 /**
- * Issued Keystone tokens are forgotten once expired (soonest first, a
- * bounded number per call, on the injected clock), yet still answer as
+ * Issued Keystone tokens are forgotten once expired (soonest first, all of
+ * them by the next call, on the injected clock), yet still answer as
  * expired: like a Fernet token, an issued token carries its expiry.
  */
 import { TokenRegistry } from '../src/identity/tokens';
@@ -8,7 +8,7 @@ import { FixedClock } from '../src/runtime/clock';
 import { DEFAULT, adminScope, keystoneCloud, keystoneError, passwordAuth, postTokens } from './helpers/keystone';
 
 describe('the token registry', () => {
-  it('when 20,000 issued tokens have expired, then the registry is back to its idle size and each still reads as expired', () => {
+  it('when 20,000 issued tokens have expired, then the next call brings the registry back to its idle size and each still reads as expired', () => {
     const clock = new FixedClock('2026-01-01T00:00:00Z');
     const registry = new TokenRegistry();
     registry.register('seeded', { projectId: 'p', userId: 'u', roles: [] });
@@ -22,7 +22,7 @@ describe('the token registry', () => {
     }
     expect(registry.size).toBe(idle + 20_000);
     clock.advance(3_600_000);
-    for (let i = 0; i < 20 && registry.size > idle; i++) registry.lookup('none', clock.now());
+    registry.lookup('none', clock.now());
     expect(registry.size).toBe(idle);
     expect(registry.find(issued[0], clock.now())?.expiresAt).toEqual(expiresAt);
     expect(registry.find(`${issued[0].slice(0, -2)}AA`, clock.now())).toBeUndefined();
