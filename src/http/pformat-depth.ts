@@ -16,10 +16,17 @@ const SCALAR = 3;
 
 export function pformatDepth(value: unknown): number {
   const lengths = new Map<object, number>();
+  /** `len(repr(item))`, each container's length summed once from its children's. */
   const reprLength = (item: unknown): number => {
-    if (!isContainer(item)) return pythonRepr(item, true).length;
-    let length = lengths.get(item as object);
-    if (length === undefined) lengths.set(item as object, (length = pythonRepr(item, true).length));
+    if (!isContainer(item)) return pythonRepr(item).length;
+    let length = lengths.get(item);
+    if (length === undefined) {
+      const parts = Array.isArray(item)
+        ? item.map(reprLength)
+        : Object.entries(item).map(([key, child]) => reprLength(key) + 2 + reprLength(child));
+      length = 2 + parts.reduce((sum, part) => sum + part, 0) + 2 * Math.max(parts.length - 1, 0);
+      lengths.set(item, length);
+    }
     return length;
   };
   return format(value, 1, 0, 0, reprLength);
