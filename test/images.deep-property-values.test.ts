@@ -80,4 +80,13 @@ describe('image property values nested near Python\'s recursion limit', () => {
     expect(res.status).toBe(400);
     expect(res.text).toContain("is not of type 'null', 'string'");
   });
+
+  it('when the deep value is also wide (800 levels of 100 strings each), then 500 in well under a few seconds', async () => {
+    const strings = Array.from({ length: 100 }, (_, i) => `"s${i}"`).join(', ');
+    const value = `${`[${strings}, `.repeat(800)}[]${']'.repeat(800)}`;
+    const started = Date.now();
+    const res = await glance.post('/v2/images', `{"x": ${value}}`);
+    expect(res.status).toBe(500);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });

@@ -35,18 +35,18 @@ export function pformatDepth(value: unknown): number {
 const isContainer = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && !isPythonNumber(value);
 
-/** `PrettyPrinter.format` at `depth`: `_safe_repr` below it, then each child two frames deeper. */
+/** Frames below `PrettyPrinter.format` for `value` (`_safe_repr`, then each child two frames deeper), once per container. */
+const reprFrames = new WeakMap<object, number>();
 function safeRepr(value: unknown, depth: number): number {
   if (!isContainer(value)) return depth + SCALAR;
-  if (Array.isArray(value)) {
-    return value.reduce<number>((max, item) => Math.max(max, safeRepr(item, depth + 2)), depth + 1);
+  let frames = reprFrames.get(value);
+  if (frames === undefined) {
+    const children = Array.isArray(value) ? value : Object.entries(value).flat();
+    const floor = Array.isArray(value) || children.length === 0 ? 1 : 1 + SORT_KEY;
+    frames = children.reduce<number>((max, child) => Math.max(max, safeRepr(child, 2)), floor);
+    reprFrames.set(value, frames);
   }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return depth + 1;
-  return entries.reduce<number>(
-    (max, [key, item]) => Math.max(max, safeRepr(key, depth + 2), safeRepr(item, depth + 2)),
-    depth + 1 + SORT_KEY,
-  );
+  return depth + frames;
 }
 
 /** `PrettyPrinter._format` at `depth`: `_repr` (then `format`) below it; too wide, `_pprint_*` → `_format_*items` → `_format`. */
