@@ -1,5 +1,6 @@
 import { GlanceErrors } from '../domain/glance-errors';
 import { isPythonInt, isPythonNumber, PythonFloat } from '../domain/python-values';
+import { pformatDepth } from './pformat-depth';
 import { pythonPformat, pythonRepr } from './python-repr';
 
 /** The subset of JSON Schema (draft 4) that Glance's image schema uses. */
@@ -25,11 +26,20 @@ interface Failure {
 
 /**
  * glance.schema.Schema.validate: the first failure, worded as Python's
- * jsonschema prints a ValidationError, inside Glance's 400 text.
+ * jsonschema prints a ValidationError, inside Glance's 400 text. `stackLeft`
+ * is how many Python frames the caller's stack leaves for printing the failing
+ * value: a value nested deeper makes Glance hit RecursionError, its generic 500.
  */
-export function checkAgainstSchema(schemaName: string, schema: SchemaNode, instance: Record<string, unknown>): void {
+export function checkAgainstSchema(
+  schemaName: string,
+  schema: SchemaNode,
+  instance: Record<string, unknown>,
+  stackLeft = Infinity,
+): void {
   const failure = firstFailure(schema, instance);
-  if (failure) throw GlanceErrors.schemaMismatch(schemaName, describe(failure));
+  if (!failure) return;
+  if (pformatDepth(failure.instance) > stackLeft) throw GlanceErrors.serverError();
+  throw GlanceErrors.schemaMismatch(schemaName, describe(failure));
 }
 
 function firstFailure(schema: SchemaNode, instance: Record<string, unknown>): Failure | undefined {

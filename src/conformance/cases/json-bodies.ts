@@ -105,7 +105,39 @@ function depthCases(): ConformanceCase[] {
   for (const depth of [894, 895]) at(`member-create-objects-${depth}`, TARGETS['member-create'], objects(depth));
   for (const depth of [897, 898]) at(`method-not-allowed-lists-${depth}`, TARGETS['method-not-allowed'], lists(depth));
   at('member-create-lists-5000', TARGETS['member-create'], lists(5000));
+  propertyDepthCases(at);
   return cases;
+}
+
+/** A list then an object, alternating, `depth` containers in all. */
+const mixed = (depth: number) => {
+  const open = Array.from({ length: depth }, (_, i) => (i % 2 === 0 ? '[' : '{"a": '));
+  const close = open.map((o) => (o === '[' ? ']' : '}')).reverse();
+  return `${open.join('')}${depth % 2 === 0 ? '1' : ''}${close.join('')}`;
+};
+
+/**
+ * A property value the schema refuses, nested so deep that jsonschema's
+ * pformat of it reaches Python's recursion limit: Glance's generic 500 (one
+ * level less on PATCH); one level less, the 400 that prints it.
+ */
+function propertyDepthCases(at: (name: string, target: Target, raw: string) => void): void {
+  const patch21 = (op: string, path: string, value: string) => `[{"op": "${op}", "path": "${path}", "value": ${value}}]`;
+  for (const depth of [299, 300]) {
+    at(`image-create-property-lists-${depth}`, TARGETS['image-create'], `{"x": ${lists(depth)}}`);
+    at(`image-create-name-lists-${depth}`, TARGETS['image-create'], `{"name": ${lists(depth)}}`);
+    at(`image-create-tags-lists-${depth + 1}`, TARGETS['image-create'], `{"tags": ${lists(depth + 1)}}`);
+  }
+  for (const depth of [297, 298]) {
+    at(`image-create-property-objects-${depth}`, TARGETS['image-create'], `{"x": ${objects(depth)}}`);
+    at(`image-create-property-mixed-${depth}`, TARGETS['image-create'], `{"x": ${mixed(depth)}}`);
+    at(`patch-2.1-add-property-objects-${depth}`, TARGETS['patch-2.1'], patch21('add', '/x', objects(depth)));
+  }
+  for (const depth of [298, 299]) {
+    at(`patch-2.1-add-property-lists-${depth}`, TARGETS['patch-2.1'], patch21('add', '/x', lists(depth)));
+    at(`patch-2.1-replace-name-lists-${depth}`, TARGETS['patch-2.1'], patch21('replace', '/name', lists(depth)));
+    at(`patch-2.0-add-property-lists-${depth}`, TARGETS['patch-2.0'], `[{"add": "/x", "value": ${lists(depth)}}]`);
+  }
 }
 
 /** webob parses a POST with a form media type as a form before Glance reads the body. */
