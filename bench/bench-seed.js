@@ -10,7 +10,11 @@
 const OWNER = 'bench-owner';
 const CONSUMER = 'bench-consumer';
 const CONSUMER_IMAGES = 20;
-const PROBES = { ten: 'fffffff0-0000-4000-8000-000000000010', many: 'fffffff0-0000-4000-8000-000000000128', churn: 'fffffff0-0000-4000-8000-00000000c0de' };
+const PROBES = {
+  ten: 'fffffff0-0000-4000-8000-000000000010',
+  many: 'fffffff0-0000-4000-8000-000000000128',
+  churn: 'fffffff0-0000-4000-8000-00000000c0de',
+};
 const STATUSES = ['pending', 'accepted', 'rejected'];
 const BASE = Date.parse('2026-01-01T00:00:00Z');
 
@@ -25,7 +29,14 @@ function benchSeed(imageCount, memberCount) {
     if (i % every === 0 && i / every < CONSUMER_IMAGES) members.push({ member: CONSUMER, status: STATUSES[(i / every) % 3] });
     return { id: imageId(i), name: `image-${i % 997}`, owner: `owner-${i % 50}`, visibility: 'shared', created_at: at(i), members };
   });
-  const probe = (id, count, extra = []) => ({ id, name: id, owner: OWNER, visibility: 'shared', created_at: at(imageCount + 1), members: [...projects(count), ...extra] });
+  const probe = (id, count, extra = []) => ({
+    id,
+    name: id,
+    owner: OWNER,
+    visibility: 'shared',
+    created_at: at(imageCount + 1),
+    members: [...projects(count), ...extra],
+  });
   images.push(probe(PROBES.ten, 9, [{ member: CONSUMER }]), probe(PROBES.many, 128), probe(PROBES.churn, 10));
   return { images };
 }

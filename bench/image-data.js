@@ -63,7 +63,13 @@ async function main() {
   for (let i = 0; i < IMAGES; i++) {
     const id = await createImage(mock.url);
     const t0 = performance.now();
-    const res = await call(mock.url, 'PUT', `/v2/images/${id}/file`, { 'Content-Type': 'application/octet-stream', 'Content-Length': IMAGE_MIB * MIB }, streamed(IMAGE_MIB));
+    const res = await call(
+      mock.url,
+      'PUT',
+      `/v2/images/${id}/file`,
+      { 'Content-Type': 'application/octet-stream', 'Content-Length': IMAGE_MIB * MIB },
+      streamed(IMAGE_MIB),
+    );
     const ms = performance.now() - t0;
     if (res.status === 204) ids.push(id);
     const stored = ids.length * IMAGE_MIB;
@@ -73,7 +79,13 @@ async function main() {
     );
   }
   const id = await createImage(mock.url);
-  const refused = await call(mock.url, 'PUT', `/v2/images/${id}/file`, { 'Content-Type': 'application/octet-stream' , 'Transfer-Encoding': 'chunked' }, streamed(200));
+  const refused = await call(
+    mock.url,
+    'PUT',
+    `/v2/images/${id}/file`,
+    { 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' },
+    streamed(200),
+  );
   console.log(`chunked upload of 200 MiB past the bound: ${refused.status}; RSS +${(rssMib() - start).toFixed(0)} MiB`);
   for (const image of ids) await call(mock.url, 'DELETE', `/v2/images/${image}`, {});
   console.log(`all deleted: RSS +${(rssMib() - start).toFixed(0)} MiB (the allocator may keep freed pages)`);

@@ -50,12 +50,21 @@ async function measure(server, label, run) {
   times.sort((a, b) => a - b);
   await new Promise((resolve) => setTimeout(resolve, 500));
   const after = rssKiB(server.pid);
-  console.log(`${label.padEnd(44)} ${String(status).padEnd(4)} ${times[1].toFixed(0).padStart(6)} ms   peak RSS ${(peak / 1024).toFixed(0).padStart(5)} MB   after ${(after / 1024).toFixed(0).padStart(5)} MB`);
+  console.log(
+    `${label.padEnd(44)} ${String(status).padEnd(4)} ${times[1].toFixed(0).padStart(6)} ms   peak RSS ${(peak / 1024).toFixed(0).padStart(5)} MB   after ${(after / 1024).toFixed(0).padStart(5)} MB`,
+  );
 }
 
 async function main() {
-  const server = spawn(process.execPath, ['--expose-gc', BIN, 'serve', '--port', '0', '--db-profile', 'sqlite'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve) => server.stdout.on('data', (d) => { const m = /:(\d+) /.exec(String(d)); if (m) resolve(Number(m[1])); }));
+  const server = spawn(process.execPath, ['--expose-gc', BIN, 'serve', '--port', '0', '--db-profile', 'sqlite'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise((resolve) =>
+    server.stdout.on('data', (d) => {
+      const m = /:(\d+) /.exec(String(d));
+      if (m) resolve(Number(m[1]));
+    }),
+  );
   console.log(`node ${process.version}; ${BIN}; median of ${REPEAT}; RSS at start ${(rssKiB(server.pid) / 1024).toFixed(0)} MB`);
   const image = JSON.parse((await send(port, 'POST', '/v2/images', '{"visibility": "shared"}')).body).id;
   for (const mebibytes of [2, 20]) {

@@ -81,7 +81,14 @@ async function memberPairs() {
     { store, tokens: new TokenRegistry(), db, clock, ids: seededIds('bench'), directory: new KeystoneDirectory() },
     { images: [{ id: image, owner: 'bench-owner', visibility: 'shared' }] },
   );
-  const members = new MembersService({ store, images: new ImageLookup(store, db), db, policy: memberPolicies.legacy, memberQuota: 128, clock });
+  const members = new MembersService({
+    store,
+    images: new ImageLookup(store, db),
+    db,
+    policy: memberPolicies.legacy,
+    memberQuota: 128,
+    clock,
+  });
   const owner = requestContext({ projectId: 'bench-owner', roles: ['member', 'reader'] });
 
   const before = memory();
@@ -100,8 +107,12 @@ async function memberPairs() {
   const ratio = afterAll.rss / afterFirst.rss;
   const at = (m) => `${mb(m.rss)} (heap ${mb(m.heap)})`;
   console.log(`member create/delete pairs, in-process through the domain (mysql profile, distinct member ids, one image)`);
-  console.log(`  RSS before ${at(before)}; after ${FIRST.toLocaleString('en')} pairs ${at(afterFirst)}; after ${TOTAL.toLocaleString('en')} pairs ${at(afterAll)}, ${ms(elapsed)}, ${live} member(s) left`);
-  console.log(`  RSS ratio ${ratio.toFixed(2)}x (heap ${(afterAll.heap / afterFirst.heap).toFixed(2)}x)   target: at most 1.5x   ${verdict(ratio <= 1.5)}`);
+  console.log(
+    `  RSS before ${at(before)}; after ${FIRST.toLocaleString('en')} pairs ${at(afterFirst)}; after ${TOTAL.toLocaleString('en')} pairs ${at(afterAll)}, ${ms(elapsed)}, ${live} member(s) left`,
+  );
+  console.log(
+    `  RSS ratio ${ratio.toFixed(2)}x (heap ${(afterAll.heap / afterFirst.heap).toFixed(2)}x)   target: at most 1.5x   ${verdict(ratio <= 1.5)}`,
+  );
 }
 
 // ---------------------------------------------------------------- tokens
@@ -137,12 +148,15 @@ async function expiredTokens() {
     auth: { identity: { methods: ['password'], password: { user: { name: 'bench', domain: { id: 'default' }, password: 'secret' } } } },
   });
   const post = () =>
-    fetch(`${mock.url}/identity/v3/auth/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: login }).then(async (r) => {
-      await r.arrayBuffer();
-      if (r.status !== 201) throw new Error(`login answered ${r.status}`);
-      return r.headers.get('x-subject-token');
-    });
-  const glance = (token) => fetch(`${mock.url}/v2/images`, { headers: { 'X-Auth-Token': token } }).then((r) => r.arrayBuffer().then(() => r.status));
+    fetch(`${mock.url}/identity/v3/auth/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: login }).then(
+      async (r) => {
+        await r.arrayBuffer();
+        if (r.status !== 201) throw new Error(`login answered ${r.status}`);
+        return r.headers.get('x-subject-token');
+      },
+    );
+  const glance = (token) =>
+    fetch(`${mock.url}/v2/images`, { headers: { 'X-Auth-Token': token } }).then((r) => r.arrayBuffer().then(() => r.status));
 
   await glance('seed-token');
   const idle = registrySize();
@@ -191,7 +205,12 @@ function startChildMock() {
   });
 }
 
-const OWNER = { 'X-Identity-Status': 'Confirmed', 'X-Project-Id': 'bench-owner', 'X-Roles': 'member,reader', 'Content-Type': 'application/json' };
+const OWNER = {
+  'X-Identity-Status': 'Confirmed',
+  'X-Project-Id': 'bench-owner',
+  'X-Roles': 'member,reader',
+  'Content-Type': 'application/json',
+};
 
 /** Send a body while polling /healthcheck; gives the body's answer time and the slowest healthcheck. */
 async function whilePolling(url, path, body, limitMs) {
@@ -201,7 +220,10 @@ async function whilePolling(url, path, body, limitMs) {
     while (!done) {
       const t = performance.now();
       const answered = await Promise.race([
-        fetch(`${url}/healthcheck`).then((r) => r.text().then(() => true), () => false),
+        fetch(`${url}/healthcheck`).then(
+          (r) => r.text().then(() => true),
+          () => false,
+        ),
         new Promise((resolve) => setTimeout(() => resolve(false), limitMs)),
       ]);
       polls.push({ ms: performance.now() - t, answered });
@@ -226,16 +248,24 @@ async function whilePolling(url, path, body, limitMs) {
 
 async function malformedBodies() {
   const LIMIT = 30_000;
-  console.log(`malformed bodies ({"member": " then \\" repeated, no closing quote), mock in a child process, /healthcheck polled meanwhile`);
+  console.log(
+    `malformed bodies ({"member": " then \\" repeated, no closing quote), mock in a child process, /healthcheck polled meanwhile`,
+  );
   for (const size of [2 * MiB, 20 * MiB]) {
     const { child, url } = await startChildMock();
     try {
-      const created = await fetch(`${url}/v2/images`, { method: 'POST', headers: OWNER, body: '{"visibility": "shared"}' }).then((r) => r.json());
+      const created = await fetch(`${url}/v2/images`, { method: 'POST', headers: OWNER, body: '{"visibility": "shared"}' }).then((r) =>
+        r.json(),
+      );
       const body = `{"member": "${'\\"'.repeat((size - 12) / 2)}`;
       const r = await whilePolling(url, `/v2/images/${created.id}/members`, body, LIMIT);
-      const status = r.answer ? `${r.answer.status} ${JSON.stringify(r.answer.text.split('\n')[2] ?? '')}` : `no answer within ${LIMIT / 1000} s`;
+      const status = r.answer
+        ? `${r.answer.status} ${JSON.stringify(r.answer.text.split('\n')[2] ?? '')}`
+        : `no answer within ${LIMIT / 1000} s`;
       console.log(`  ${mb(size)}: ${status} in ${ms(r.elapsed)}   target: under 100 ms   ${verdict(r.answer && r.elapsed < 100)}`);
-      console.log(`    /healthcheck: ${r.polls} polls, slowest ${ms(r.slowest)}${r.healthy ? '' : ', one unanswered'}   target: answered meanwhile, each in under 100 ms   ${verdict(r.healthy && r.slowest < 100)}`);
+      console.log(
+        `    /healthcheck: ${r.polls} polls, slowest ${ms(r.slowest)}${r.healthy ? '' : ', one unanswered'}   target: answered meanwhile, each in under 100 ms   ${verdict(r.healthy && r.slowest < 100)}`,
+      );
     } finally {
       child.kill('SIGKILL');
     }
@@ -254,8 +284,12 @@ async function hugeName() {
     if (child.exitCode !== null) console.log(`  (the mock process exited with ${child.exitCode})`);
     const status = r.answer ? `${r.answer.status} (${mb(Buffer.byteLength(r.answer.text))} body)` : `no answer within ${LIMIT / 1000} s`;
     console.log(`POST /v2/images with a 20 MiB name, mock in a child process`);
-    console.log(`  ${status} in ${ms(r.elapsed)}   target: at most a few times Glance's ${GLANCE_MS} ms (say ${3 * GLANCE_MS} ms)   ${verdict(r.answer && r.elapsed <= 3 * GLANCE_MS)}`);
-    console.log(`  RSS idle ${mb(idle.rss)}, after ${mb(after.rss)}, peak ${mb(after.peak)}; /healthcheck slowest ${ms(r.slowest)} over ${r.polls} polls`);
+    console.log(
+      `  ${status} in ${ms(r.elapsed)}   target: at most a few times Glance's ${GLANCE_MS} ms (say ${3 * GLANCE_MS} ms)   ${verdict(r.answer && r.elapsed <= 3 * GLANCE_MS)}`,
+    );
+    console.log(
+      `  RSS idle ${mb(idle.rss)}, after ${mb(after.rss)}, peak ${mb(after.peak)}; /healthcheck slowest ${ms(r.slowest)} over ${r.polls} polls`,
+    );
   } finally {
     child.kill('SIGKILL');
   }

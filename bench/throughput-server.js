@@ -13,8 +13,12 @@ const { benchSeed } = require('./bench-seed');
 
 const FIXED_BODY = JSON.stringify({
   members: Array.from({ length: 10 }, (_, i) => ({
-    created_at: '2026-01-01T00:00:00Z', image_id: '00000000-0000-4000-8000-000000000000',
-    member_id: `project-${i}`, schema: '/v2/schemas/member', status: 'pending', updated_at: '2026-01-01T00:00:00Z',
+    created_at: '2026-01-01T00:00:00Z',
+    image_id: '00000000-0000-4000-8000-000000000000',
+    member_id: `project-${i}`,
+    schema: '/v2/schemas/member',
+    status: 'pending',
+    updated_at: '2026-01-01T00:00:00Z',
   })),
   schema: '/v2/schemas/members',
 });

@@ -36,7 +36,14 @@ const CASES = [
   { name: 'member show', requests: [{ method: 'GET', path: `/v2/images/${PROBES.ten}/members/${CONSUMER}`, headers: as(OWNER) }] },
   {
     name: 'member update',
-    requests: [{ method: 'PUT', path: `/v2/images/${PROBES.ten}/members/${CONSUMER}`, headers: { ...as(CONSUMER), ...json }, body: '{"status": "accepted"}' }],
+    requests: [
+      {
+        method: 'PUT',
+        path: `/v2/images/${PROBES.ten}/members/${CONSUMER}`,
+        headers: { ...as(CONSUMER), ...json },
+        body: '{"status": "accepted"}',
+      },
+    ],
   },
   {
     // Each connection adds and removes its own member, so pairs never collide.
@@ -200,9 +207,13 @@ function printTargets(bySize, cliMs, seededCliMs) {
     console.log(`  ${name}, 10,000 x 128 vs 100 images: ${r.toFixed(2)}x (target >= 0.80): ${check(r >= 0.8)}`);
   }
   const vsCeiling = small['members list (10)'].ratio;
-  console.log(`  members list (10) at c=${CONNECTIONS}, 100 images, vs Express ceiling: ${vsCeiling.toFixed(2)}x (target >= 0.80): ${check(vsCeiling >= 0.8)}`);
+  console.log(
+    `  members list (10) at c=${CONNECTIONS}, 100 images, vs Express ceiling: ${vsCeiling.toFixed(2)}x (target >= 0.80): ${check(vsCeiling >= 0.8)}`,
+  );
   console.log(`  CLI start to first answer (median of 5): ${cliMs.toFixed(0)} ms (target < 300 ms): ${check(cliMs < 300)}`);
-  console.log(`  the same with the demo seed (--seed scenarios/demo-seed.yaml): ${seededCliMs.toFixed(0)} ms (target < 300 ms): ${check(seededCliMs < 300)}`);
+  console.log(
+    `  the same with the demo seed (--seed scenarios/demo-seed.yaml): ${seededCliMs.toFixed(0)} ms (target < 300 ms): ${check(seededCliMs < 300)}`,
+  );
 }
 
 main().catch((err) => {

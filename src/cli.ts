@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { CASE_SETS } from './conformance/cases';
 import { conformance, type ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
-import { AUTH_MODES, DEFAULT_DATA_MEMORY_LIMIT, DEFAULT_IMAGE_SIZE_CAP, DEFAULT_IMAGE_TAG_QUOTA, DEFAULT_MEMBER_QUOTA, type AuthMode } from './options';
+import {
+  AUTH_MODES,
+  DEFAULT_DATA_MEMORY_LIMIT,
+  DEFAULT_IMAGE_SIZE_CAP,
+  DEFAULT_IMAGE_TAG_QUOTA,
+  DEFAULT_MEMBER_QUOTA,
+  type AuthMode,
+} from './options';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 
@@ -60,9 +67,7 @@ function buildProgram(io: CliIo): Command {
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 9292)
     .option('--seed <file>', 'JSON or YAML seed file: projects, images, members, tokens')
     .option('--member-quota <n>', "Glance's image_member_quota (negative: unlimited, 0: none)", parseInteger, DEFAULT_MEMBER_QUOTA)
-    .addOption(
-      new Option('--db-profile <profile>', 'database behaviour of member ids').choices([...DB_PROFILES]).default('mysql'),
-    )
+    .addOption(new Option('--db-profile <profile>', 'database behaviour of member ids').choices([...DB_PROFILES]).default('mysql'))
     .addOption(new Option('--policy <policy>', 'Glance policy defaults').choices([...POLICIES]).default('legacy'))
     .addOption(
       new Option('--auth <mode>', 'keystone: behind keystonemiddleware; noauth: Glance without Keystone (every caller an admin)')
@@ -71,9 +76,19 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--no-image-cache', 'serve a Glance without image_cache_dir (v2.15 CURRENT, no v2.16)')
     .option('--image-size-cap <bytes>', "Glance's image_size_cap", parseInteger, DEFAULT_IMAGE_SIZE_CAP)
-    .option('--user-storage-quota <size>', "Glance's user_storage_quota: bytes per owner, units B KB MB GB TB (0: unlimited)", parseStorageQuota, '0')
+    .option(
+      '--user-storage-quota <size>',
+      "Glance's user_storage_quota: bytes per owner, units B KB MB GB TB (0: unlimited)",
+      parseStorageQuota,
+      '0',
+    )
     .option('--image-tag-quota <n>', "Glance's image_tag_quota (negative: unlimited)", parseInteger, DEFAULT_IMAGE_TAG_QUOTA)
-    .option('--data-memory-limit <bytes>', 'most image data kept in memory; beyond it uploads get a 413', parseInteger, DEFAULT_DATA_MEMORY_LIMIT)
+    .option(
+      '--data-memory-limit <bytes>',
+      'most image data kept in memory; beyond it uploads get a 413',
+      parseInteger,
+      DEFAULT_DATA_MEMORY_LIMIT,
+    )
     .action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -81,13 +96,19 @@ function buildProgram(io: CliIo): Command {
     .description('send the conformance cases to a Glance (or the mock) and compare the answers')
     .requiredOption('--target <url>', 'the server under test')
     .option('--against <url>', 'a reference server to diff with (default: the recorded expectations)')
-    .addOption(new Option('--profile <profile>', 'database profile of the recorded expectations').choices([...DB_PROFILES]).default('mysql'))
+    .addOption(
+      new Option('--profile <profile>', 'database profile of the recorded expectations').choices([...DB_PROFILES]).default('mysql'),
+    )
     .addOption(new Option('--policy <policy>', 'policy defaults of the recorded expectations').choices([...POLICIES]).default('legacy'))
     .option('--report <file>', 'write a JSON report')
-    .option('--record <file>', 'record the target\'s answers as expectations instead of comparing')
+    .option('--record <file>', "record the target's answers as expectations instead of comparing")
     .option('--tokens <file>', 'act through X-Auth-Token values: JSON {persona: {token, project}} (default: trusted headers)')
     .option('--against-tokens <file>', 'tokens for the --against server')
-    .addOption(new Option('--set <set>', 'the cases of a deployment: default, noauth (Glance without Keystone), no-image-cache').choices([...CASE_SETS]).default('default'))
+    .addOption(
+      new Option('--set <set>', 'the cases of a deployment: default, noauth (Glance without Keystone), no-image-cache')
+        .choices([...CASE_SETS])
+        .default('default'),
+    )
     .option('--only <prefix>', 'run only the cases whose id starts with this')
     .option('--concurrency <n>', 'cases in flight at once', parseInteger, 4)
     .action(async (opts: ConformanceOptions) => {
@@ -163,7 +184,8 @@ function parseInteger(value: string): number {
 }
 
 function parseStorageQuota(value: string): string {
-  if (!/^(\d+)((K|M|G|T)?B)?$/.test(value)) throw new InvalidArgumentError('must be a number of bytes, optionally with B, KB, MB, GB or TB');
+  if (!/^(\d+)((K|M|G|T)?B)?$/.test(value))
+    throw new InvalidArgumentError('must be a number of bytes, optionally with B, KB, MB, GB or TB');
   return value;
 }
 

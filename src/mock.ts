@@ -37,14 +37,16 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const tokens = new TokenRegistry();
   const { clock, ids } = resolved;
   const images = new ImageLookup(store, db);
-  const members = contextFirst(new MembersService({
-    store,
-    images,
-    db,
-    policy: memberPolicies[resolved.policy],
-    memberQuota: resolved.memberQuota,
-    clock,
-  }));
+  const members = contextFirst(
+    new MembersService({
+      store,
+      images,
+      db,
+      policy: memberPolicies[resolved.policy],
+      memberQuota: resolved.memberQuota,
+      clock,
+    }),
+  );
   const data = new ImageDataStore(resolved.dataMemoryLimit);
   const imageService = contextFirst(
     new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),

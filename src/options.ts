@@ -125,7 +125,8 @@ function describe(value: unknown): string {
 
 function dataOptions(options: GlanceMockOptions) {
   const imageSizeCap = options.imageSizeCap ?? DEFAULT_IMAGE_SIZE_CAP;
-  if (!Number.isSafeInteger(imageSizeCap) || imageSizeCap < 1) throw new TypeError(`imageSizeCap must be a positive integer (got ${String(imageSizeCap)})`);
+  if (!Number.isSafeInteger(imageSizeCap) || imageSizeCap < 1)
+    throw new TypeError(`imageSizeCap must be a positive integer (got ${String(imageSizeCap)})`);
   const imageTagQuota = options.imageTagQuota ?? DEFAULT_IMAGE_TAG_QUOTA;
   if (!Number.isInteger(imageTagQuota)) throw new TypeError(`imageTagQuota must be an integer (got ${String(imageTagQuota)})`);
   const dataMemoryLimit = options.dataMemoryLimit ?? DEFAULT_DATA_MEMORY_LIMIT;

@@ -52,10 +52,7 @@ function createGlanceServer(app: ReturnType<typeof createGlanceMock>['app']): Se
   // eventlet accepts HTTP/1.1 without Host (answering with the address it listens on), headers
   // up to its own limits, which the app checks (src/http/http-limits.ts), and what Node's strict
   // parser refuses: Content-Length with Transfer-Encoding (the chunked body is read), folded lines.
-  const server = createServer(
-    { maxHeaderSize: NODE_MAX_HEADER_SIZE, requireHostHeader: false, insecureHTTPParser: true },
-    app,
-  );
+  const server = createServer({ maxHeaderSize: NODE_MAX_HEADER_SIZE, requireHostHeader: false, insecureHTTPParser: true }, app);
   server.on('clientError', onClientError);
   // Node hands CONNECT to a tunnel handler; Glance routes it like any method (405 on a route).
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {

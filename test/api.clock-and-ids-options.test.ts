@@ -13,7 +13,11 @@ describe('the clock and ids options', () => {
     ['an object without now()', { time: 1 }, 'clock must have a now() method returning a Date (got an object without them)'],
     ['null', null, 'clock must have a now() method returning a Date (got null)'],
     ['a clock whose now() is not a Date', { now: () => '2030-01-01' }, 'clock.now() must return a valid Date (got "2030-01-01")'],
-    ['a clock whose now() is an invalid Date', { now: () => new Date('nope') }, 'clock.now() must return a valid Date (got an invalid Date)'],
+    [
+      'a clock whose now() is an invalid Date',
+      { now: () => new Date('nope') },
+      'clock.now() must return a valid Date (got an invalid Date)',
+    ],
   ])('when clock is %s, then createApp throws a TypeError naming clock', (_label, clock, message) => {
     expect(() => createApp({ clock } as GlanceMockOptions)).toThrow(new TypeError(message));
   });

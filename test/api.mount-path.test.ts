@@ -33,7 +33,9 @@ describe("the mock mounted with app.use('/glance', createApp())", () => {
   });
 
   it('when /glance/v2 is asked for, then the redirect carries the mount path', async () => {
-    const res = await request(outer).get('/glance/v2').set({ ...personas.owner, Host: 'cloud.example:9292' });
+    const res = await request(outer)
+      .get('/glance/v2')
+      .set({ ...personas.owner, Host: 'cloud.example:9292' });
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('http://cloud.example:9292/glance/v2/');
   });

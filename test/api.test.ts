@@ -52,7 +52,10 @@ describe('createApp and determinism', () => {
   const createImages = async (app: ReturnType<typeof createApp>) => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const res = await request(app).post('/v2/images').set(personas.owner).send(JSON.stringify({ name: `n${i}` }));
+      const res = await request(app)
+        .post('/v2/images')
+        .set(personas.owner)
+        .send(JSON.stringify({ name: `n${i}` }));
       ids.push(res.body.id);
     }
     return ids;
@@ -75,7 +78,11 @@ describe('createApp and determinism', () => {
 
   it('when seeded ids are used, then request ids are deterministic too', async () => {
     const id = async () =>
-      (await request(createApp({ ids: 7 })).get('/v2/images').set(personas.owner)).headers['x-openstack-request-id'];
+      (
+        await request(createApp({ ids: 7 }))
+          .get('/v2/images')
+          .set(personas.owner)
+      ).headers['x-openstack-request-id'];
     expect(await id()).toBe(await id());
     expect(seededIds(7).requestId()).toBe(await id());
   });
@@ -124,10 +131,7 @@ describe('tokens from the seed', () => {
 
   it('when trusted headers and a token are both sent, then the trusted headers win', async () => {
     const app = createApp({ seed });
-    const res = await request(app)
-      .get(`/v2/images/${DEMO_IMAGE}/members`)
-      .set('X-Auth-Token', 'demo-token')
-      .set(identity('someone-else'));
+    const res = await request(app).get(`/v2/images/${DEMO_IMAGE}/members`).set('X-Auth-Token', 'demo-token').set(identity('someone-else'));
     expect(res.status).toBe(404);
   });
 });

@@ -57,7 +57,9 @@ describe('glance-mock CLI', () => {
     await waitFor(() => out.length > 0);
     const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out[0])![0];
     expect(out[0]).toContain('db profile sqlite');
-    const res = await fetch(`${url}/v2/images/a42bfade-78ec-4c95-b7b4-272ba265072c/members`, { headers: { 'X-Auth-Token': 'admin-token' } });
+    const res = await fetch(`${url}/v2/images/a42bfade-78ec-4c95-b7b4-272ba265072c/members`, {
+      headers: { 'X-Auth-Token': 'admin-token' },
+    });
     expect(res.status).toBe(200);
     stop('SIGTERM');
     expect(await done).toBe(0);
@@ -70,12 +72,16 @@ describe('glance-mock CLI', () => {
     const report = join(mkdtempSync(join(tmpdir(), 'glance-cli-')), 'report.json');
     try {
       const ok = captureIo();
-      expect(await runCli(['conformance', '--target', mock.url, '--profile', 'sqlite', '--only', 'matrix/shared/', '--report', report], ok.io)).toBe(0);
+      expect(
+        await runCli(['conformance', '--target', mock.url, '--profile', 'sqlite', '--only', 'matrix/shared/', '--report', report], ok.io),
+      ).toBe(0);
       expect(ok.out.join('\n')).toMatch(/persona x visibility\s+66\s+0/);
       expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ total: 77, mismatched: 0, profile: 'sqlite' });
 
       const wrong = captureIo();
-      expect(await runCli(['conformance', '--target', mock.url, '--profile', 'mysql', '--only', 'member-ids/create/256'], wrong.io)).toBe(1);
+      expect(await runCli(['conformance', '--target', mock.url, '--profile', 'mysql', '--only', 'member-ids/create/256'], wrong.io)).toBe(
+        1,
+      );
       expect(wrong.out.join('\n')).toContain('MISMATCH member-ids/create/256-characters (status, body)');
       expect(wrong.out.join('\n')).toMatch(/^0 passed, 1 failed$/m);
     } finally {

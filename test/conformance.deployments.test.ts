@@ -14,7 +14,13 @@ async function replay(set: CaseSetName, options: GlanceMockOptions) {
   const mock: RunningGlanceMock = await startGlanceMock({ port: 0, dbProfile: 'sqlite', ...options });
   try {
     const cases = casesOf(set);
-    const actual = await runCases({ baseUrl: mock.url, identities: trustedHeaderIdentities(`d${set}`), run: `d${set}`, cases, concurrency: 8 });
+    const actual = await runCases({
+      baseUrl: mock.url,
+      identities: trustedHeaderIdentities(`d${set}`),
+      run: `d${set}`,
+      cases,
+      concurrency: 8,
+    });
     const expected = readExpectations(expectationsFile(set)).outcomes;
     return buildReport(compareAll(cases, expected, actual), { target: mock.url, against: set, profile: 'sqlite' });
   } finally {

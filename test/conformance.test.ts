@@ -22,7 +22,13 @@ describe.each<DbProfileName>(['mysql', 'sqlite'])('conformance of the %s profile
   afterAll(() => mock.close());
 
   const run = async (cases = allCases(), expectationsOf: DbProfileName = profile) => {
-    const actual = await runCases({ baseUrl: mock.url, identities: trustedHeaderIdentities(`t${profile}`), run: `t${profile}`, cases, concurrency: 8 });
+    const actual = await runCases({
+      baseUrl: mock.url,
+      identities: trustedHeaderIdentities(`t${profile}`),
+      run: `t${profile}`,
+      cases,
+      concurrency: 8,
+    });
     const expected = readExpectations(expectationsFile(expectationsOf)).outcomes;
     return buildReport(compareAll(cases, expected, actual), { target: mock.url, against: expectationsOf, profile });
   };
@@ -34,9 +40,12 @@ describe.each<DbProfileName>(['mysql', 'sqlite'])('conformance of the %s profile
     expect(report.matched).toBe(report.total);
   });
 
-  it('when compared with the other profile\'s recording, then the member-id cases differ', async () => {
+  it("when compared with the other profile's recording, then the member-id cases differ", async () => {
     const other: DbProfileName = profile === 'mysql' ? 'sqlite' : 'mysql';
-    const report = await run(allCases().filter((c) => c.id.startsWith('member-ids/')), other);
+    const report = await run(
+      allCases().filter((c) => c.id.startsWith('member-ids/')),
+      other,
+    );
     expect(report.mismatched).toBeGreaterThan(0);
     expect(report.mismatches.map((m) => m.id)).toContain('member-ids/create/256-characters');
     expect(formatReport(report)).toContain('MISMATCH member-ids/create/256-characters (status, body)');
@@ -45,7 +54,8 @@ describe.each<DbProfileName>(['mysql', 'sqlite'])('conformance of the %s profile
 
 describe('conformance through tokens instead of trusted headers', () => {
   const personas = ['owner', 'member', 'member2', 'stranger', 'admin', 'noroles'] as const;
-  const roles = (persona: string) => (persona === 'admin' ? ['admin', 'member', 'reader'] : persona === 'noroles' ? [] : ['member', 'reader']);
+  const roles = (persona: string) =>
+    persona === 'admin' ? ['admin', 'member', 'reader'] : persona === 'noroles' ? [] : ['member', 'reader'];
   const project = (persona: string) => `tok-${persona === 'noroles' ? 'stranger' : persona}`;
   let mock: RunningGlanceMock;
   let tokensFile: string;
@@ -105,7 +115,8 @@ describe('normalising answers', () => {
   });
 
   it('when an image list comes in another order, then it is compared in name order', () => {
-    const list = (names: string[]) => `{"images": [${names.map((n) => `{"name": "${n}", "id": "x"}`).join(', ')}], "first": "/v2/images", "schema": "/v2/schemas/images"}`;
+    const list = (names: string[]) =>
+      `{"images": [${names.map((n) => `{"name": "${n}", "id": "x"}`).join(', ')}], "first": "/v2/images", "schema": "/v2/schemas/images"}`;
     const a = normalise({ status: 200, headers: {}, body: list(['b', 'a']) }, ctx);
     const b = normalise({ status: 200, headers: {}, body: list(['a', 'b']) }, ctx);
     expect(a.body).toBe(b.body);

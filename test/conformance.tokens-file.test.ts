@@ -25,7 +25,9 @@ describe('the tokens file of the conformance command', () => {
   let mock: RunningGlanceMock;
   beforeAll(async () => {
     const roles = (p: string) => (p === 'admin' ? ['admin', 'member', 'reader'] : ['member', 'reader']);
-    mock = await startGlanceMock({ seed: { tokens: PERSONAS.map((p) => ({ token: `tf-token-${p}`, project: project(p), roles: roles(p) })) } });
+    mock = await startGlanceMock({
+      seed: { tokens: PERSONAS.map((p) => ({ token: `tf-token-${p}`, project: project(p), roles: roles(p) })) },
+    });
   });
   afterAll(() => mock.close());
 
@@ -49,6 +51,8 @@ describe('the tokens file of the conformance command', () => {
   it('when a required persona is missing, then it is refused at start, naming the persona', () => {
     const { member2: _left, ...four } = fivePersonas();
     const file = tokensFile(four);
-    expect(() => tokenIdentities(file)).toThrow(`${file} has no token for the persona "member2" ({"token": "...", "project": "<project id>"})`);
+    expect(() => tokenIdentities(file)).toThrow(
+      `${file} has no token for the persona "member2" ({"token": "...", "project": "<project id>"})`,
+    );
   });
 });

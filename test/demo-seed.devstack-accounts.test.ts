@@ -41,20 +41,29 @@ async function login(mock: GlanceMock, user: string, project: string | null) {
 }
 
 describe("the demo seed's accounts, as devstack makes them", () => {
-  it.each(REAL_KEYSTONE)('when %s logs in to project %s, then %i with the roles Keystone gives: %j', async (user, project, status, roles) => {
-    const res = await login(demoCloud(), user, project);
-    expect(res.status).toBe(status);
-    if (status !== 201) return;
-    expect(res.body.token.project?.name ?? null).toBe(project);
-    expect((res.body.token.roles ?? []).map((r: { name: string }) => r.name).sort()).toEqual(roles);
-  });
+  it.each(REAL_KEYSTONE)(
+    'when %s logs in to project %s, then %i with the roles Keystone gives: %j',
+    async (user, project, status, roles) => {
+      const res = await login(demoCloud(), user, project);
+      expect(res.status).toBe(status);
+      if (status !== 201) return;
+      expect(res.body.token.project?.name ?? null).toBe(project);
+      expect((res.body.token.roles ?? []).map((r: { name: string }) => r.name).sort()).toEqual(roles);
+    },
+  );
 
   it("when admin lists the projects, then devstack's five, as the real Keystone lists them", async () => {
     const mock = demoCloud();
     const token = (await login(mock, 'admin', 'admin')).headers['x-subject-token'];
     const res = await request(mock.app).get('/identity/v3/projects').set('X-Auth-Token', token);
     expect(res.status).toBe(200);
-    expect(res.body.projects.map((p: { name: string }) => p.name).sort()).toEqual(['admin', 'alt_demo', 'demo', 'invisible_to_admin', 'service']);
+    expect(res.body.projects.map((p: { name: string }) => p.name).sort()).toEqual([
+      'admin',
+      'alt_demo',
+      'demo',
+      'invisible_to_admin',
+      'service',
+    ]);
   });
 
   it('when admin, scoped to project demo, accepts the pending membership of demo, then Glance records it (devstack gives admin the admin role on demo)', async () => {

@@ -42,7 +42,7 @@ describe('error body format chosen by Accept', () => {
     return accept === undefined ? req : req.set('Accept', accept);
   };
 
-  it('the reference bodies rebuilt from webob\'s rules equal the bytes captured from the real server', () => {
+  it("the reference bodies rebuilt from webob's rules equal the bytes captured from the real server", () => {
     for (const format of ['plain', 'json', 'html'] as const) expect(errorBody(format, 404, NOT_FOUND)).toBe(REAL_404[format]);
   });
 
@@ -74,8 +74,11 @@ describe('error body format chosen by Accept', () => {
   });
 
   it.each<[ErrorFormat, string]>([
-    ['plain', "400 Bad Request\n\nPointer `name` does not start with \"/\".\n\n   "],
-    ['json', '{"message": "Pointer `name` does not start with \\"/\\".<br /><br />\\n\\n\\n", "code": "400 Bad Request", "title": "Bad Request"}'],
+    ['plain', '400 Bad Request\n\nPointer `name` does not start with "/".\n\n   '],
+    [
+      'json',
+      '{"message": "Pointer `name` does not start with \\"/\\".<br /><br />\\n\\n\\n", "code": "400 Bad Request", "title": "Bad Request"}',
+    ],
     [
       'html',
       '<html>\n <head>\n  <title>400 Bad Request</title>\n </head>\n <body>\n  <h1>400 Bad Request</h1>\n  ' +
@@ -107,7 +110,7 @@ describe('error body format chosen by Accept', () => {
     );
   });
 
-  it('when the unknown path is asked for in HTML, then webob\'s resource-not-found page', async () => {
+  it("when the unknown path is asked for in HTML, then webob's resource-not-found page", async () => {
     const res = await glance.get('/v2/nosuch').set('Accept', 'text/html');
     expect(res.text).toBe(
       '<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  ' +
@@ -156,7 +159,7 @@ describe('escaping of what the caller sent', () => {
     const res = await createBadVisibility('json');
     expect(res.status).toBe(400);
     expect(res.text).toBe(errorBody('json', 400, visibilityMessage(VIS)));
-    expect(res.text).toContain("\\u00e9<i>");
+    expect(res.text).toContain('\\u00e9<i>');
     expect(res.headers['content-length']).toBe('452');
   });
 
@@ -246,7 +249,7 @@ describe('special templates', () => {
         '<html>\n <head>\n  <title>405 Method Not Allowed</title>\n </head>\n <body>\n  <h1>405 Method Not Allowed</h1>\n  ' +
           'The method PUT is not allowed for this resource. <br /><br />\n\n </body>\n</html>',
       ],
-    ])('when PUT hits the members collection, then the %s body is webob\'s 405 template', async (format, body) => {
+    ])("when PUT hits the members collection, then the %s body is webob's 405 template", async (format, body) => {
       const res = await request(glance.app)
         .put(MEMBERS_PATH(imageId))
         .set({ ...personas.owner, ...acceptFor(format) })
@@ -297,13 +300,16 @@ describe('special templates', () => {
   });
 
   describe('415 Unsupported Media Type', () => {
-    it.each<ErrorFormat>(['plain', 'json', 'html'])('when a PATCH has a JSON Content-Type, then the %s body is webob\'s 415 template', async (format) => {
-      const res = await patchImage(glance, imageId, [], { ...personas.owner, ...acceptFor(format) }, 'application/json');
-      expect(res.status).toBe(415);
-      expect(res.headers['content-type']).toBe(CONTENT_TYPES[format]);
-      expect(res.headers['accept-patch']).toBe(ACCEPT_PATCH);
-      expect(res.text).toBe(unsupportedMediaTypeBody(format, 'application/json'));
-    });
+    it.each<ErrorFormat>(['plain', 'json', 'html'])(
+      "when a PATCH has a JSON Content-Type, then the %s body is webob's 415 template",
+      async (format) => {
+        const res = await patchImage(glance, imageId, [], { ...personas.owner, ...acceptFor(format) }, 'application/json');
+        expect(res.status).toBe(415);
+        expect(res.headers['content-type']).toBe(CONTENT_TYPES[format]);
+        expect(res.headers['accept-patch']).toBe(ACCEPT_PATCH);
+        expect(res.text).toBe(unsupportedMediaTypeBody(format, 'application/json'));
+      },
+    );
 
     it('the 415 JSON and HTML bodies are the bytes the real Glance sent', async () => {
       const json = await patchImage(glance, imageId, [], { ...personas.owner, Accept: 'application/json' }, 'application/json');
@@ -360,7 +366,7 @@ describe('401 Unauthorized', () => {
     glance = new GlanceClient();
   });
 
-  it('when no identity is sent, then 401 with webob\'s exact text and no request id', async () => {
+  it("when no identity is sent, then 401 with webob's exact text and no request id", async () => {
     const res = await request(glance.app).get('/v2/images');
     expect(res.text).toBe(
       '401 Unauthorized\n\nThis server could not verify that you are authorized to access the document you requested. ' +
@@ -406,7 +412,9 @@ describe('X-Openstack-Request-Id', () => {
   });
 
   const withId = (value: string, path = `/v2/images/${imageId}`, headers: Headers = personas.owner) =>
-    request(glance.app).get(path).set({ ...headers, 'X-Openstack-Request-Id': value });
+    request(glance.app)
+      .get(path)
+      .set({ ...headers, 'X-Openstack-Request-Id': value });
 
   it('when the client sends none, then a fresh lowercase req-<uuid4> is generated for each request', async () => {
     const first = await glance.get(`/v2/images/${imageId}`);
@@ -568,7 +576,11 @@ describe('wire order of the response headers, as the real Glance Zed sends them'
   });
 
   it('when an error is sent, then Content-Length, Content-Type, X-Openstack-Request-Id', async () => {
-    expect(headerOrder(await glance.get(`/v2/images/${UNKNOWN_IMAGE}`))).toEqual(['content-length', 'content-type', 'x-openstack-request-id']);
+    expect(headerOrder(await glance.get(`/v2/images/${UNKNOWN_IMAGE}`))).toEqual([
+      'content-length',
+      'content-type',
+      'x-openstack-request-id',
+    ]);
   });
 
   it('when a 405 is sent, then Allow comes first', async () => {
@@ -610,7 +622,6 @@ describe('wire order of the response headers, as the real Glance Zed sends them'
   it('when the versions are listed, then Content-Type, Content-Length', async () => {
     expect(headerOrder(await request(glance.app).get('/versions'))).toEqual(['content-type', 'content-length']);
   });
-
 });
 
 describe('identity headers', () => {
@@ -621,6 +632,10 @@ describe('identity headers', () => {
       const res = await glance.post('/v2/images', { visibility: 'public' }, identity('p', roles));
       expect(res.status).toBe(201);
     }
-    expectGlanceError(await glance.post('/v2/images', { visibility: 'public' }, identity('p', 'admin_x')), 403, 'You are not authorized to complete publicize_image action.');
+    expectGlanceError(
+      await glance.post('/v2/images', { visibility: 'public' }, identity('p', 'admin_x')),
+      403,
+      'You are not authorized to complete publicize_image action.',
+    );
   });
 });

@@ -32,7 +32,8 @@ describe("Glance's HTTP server limits", () => {
   afterAll(() => glance.close());
 
   const send = async (text: string) => parseRaw(await rawRequest(glance.port, text));
-  const get = (extraHeaders = '', requestLine = `GET ${SCHEMA} HTTP/1.1\r\n`) => send(`${requestLine}${HEAD}${extraHeaders}Connection: close\r\n\r\n`);
+  const get = (extraHeaders = '', requestLine = `GET ${SCHEMA} HTTP/1.1\r\n`) =>
+    send(`${requestLine}${HEAD}${extraHeaders}Connection: close\r\n\r\n`);
 
   it('when the request line is 8191 bytes, then it is served', async () => {
     expect((await get('', requestLineOf(8191))).statusLine).toBe('HTTP/1.1 200 OK');
@@ -104,7 +105,9 @@ describe("Glance's HTTP server limits", () => {
   it("when the protocol is HTTP/2.0, then Python's 505", async () => {
     const res = await send('GET /versions HTTP/2.0\r\nHost: h\r\n\r\n');
     expect(res.statusLine).toBe('HTTP/1.1 505 Invalid HTTP version (2.0)');
-    expect(res.body).toContain('<p>Message: Invalid HTTP version (2.0).</p>\n        <p>Error code explanation: 505 - Cannot fulfill request.</p>');
+    expect(res.body).toContain(
+      '<p>Message: Invalid HTTP version (2.0).</p>\n        <p>Error code explanation: 505 - Cannot fulfill request.</p>',
+    );
   });
 
   it.each(['abc', '-1'])("when Content-Length is %s, then eventlet's bare 400", async (length) => {

@@ -17,7 +17,8 @@ describe('image actions', () => {
     id = await glance.activeImage('data', MEMBER);
   });
 
-  const act = (action: string, headers: Headers = personas.owner, image = id) => glance.post(`/v2/images/${image}/actions/${action}`, headers);
+  const act = (action: string, headers: Headers = personas.owner, image = id) =>
+    glance.post(`/v2/images/${image}/actions/${action}`, headers);
   const status = async () => (await glance.show(id, personas.admin)).body.status as string;
 
   it('when the owner deactivates an active image, then 204 and the image is deactivated; again is a no-op 204', async () => {
@@ -105,11 +106,14 @@ describe('image actions', () => {
       id = await glance.activeImage('data', MEMBER);
     });
 
-    it.each(['deactivate', 'reactivate'])('when a member or a reader-only owner tries to %s, then 403 naming the action', async (action) => {
-      const refusal = plain('403 Forbidden', `You are not authorized to complete ${action} action.`);
-      expect((await act(action, personas.member)).text).toBe(refusal);
-      expect((await act(action, { ...personas.owner, 'X-Roles': 'reader' })).text).toBe(refusal);
-    });
+    it.each(['deactivate', 'reactivate'])(
+      'when a member or a reader-only owner tries to %s, then 403 naming the action',
+      async (action) => {
+        const refusal = plain('403 Forbidden', `You are not authorized to complete ${action} action.`);
+        expect((await act(action, personas.member)).text).toBe(refusal);
+        expect((await act(action, { ...personas.owner, 'X-Roles': 'reader' })).text).toBe(refusal);
+      },
+    );
 
     it('when the owner (member role) or an admin acts, then 204', async () => {
       expect((await act('deactivate')).status).toBe(204);
@@ -117,4 +121,3 @@ describe('image actions', () => {
     });
   });
 });
-

@@ -15,7 +15,7 @@ describe('GET /v2/images/{image_id}/file', () => {
     id = await glance.activeImage('hello world', MEMBER);
   });
 
-  it('when the owner downloads, then 200 with the bytes, Content-MD5 and headers in Glance\'s order', async () => {
+  it("when the owner downloads, then 200 with the bytes, Content-MD5 and headers in Glance's order", async () => {
     const res = await glance.download(id);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(Buffer.from('hello world'));
@@ -61,14 +61,19 @@ describe('GET /v2/images/{image_id}/file', () => {
   it.each(['bytes=5-2', 'junk'])('when Range is %s, then 416 Invalid Range header', async (range) => {
     const res = await glance.download(id, personas.owner, { Range: range });
     expect(res.status).toBe(416);
-    expect(res.body.toString()).toBe(plain('416 Request Range Not Satisfiable', 'The Range requested is not available.', 'Invalid Range header.'));
+    expect(res.body.toString()).toBe(
+      plain('416 Request Range Not Satisfiable', 'The Range requested is not available.', 'Invalid Range header.'),
+    );
   });
 
   it('when several ranges are asked for, then 400', async () => {
     const res = await glance.download(id, personas.owner, { Range: 'bytes=0-1,3-4' });
     expect(res.status).toBe(400);
     expect(res.body.toString()).toBe(
-      plain('400 Bad Request', 'Requests with multiple ranges are not supported in Glance. You may make multiple single-range requests instead.'),
+      plain(
+        '400 Bad Request',
+        'Requests with multiple ranges are not supported in Glance. You may make multiple single-range requests instead.',
+      ),
     );
   });
 
@@ -121,7 +126,9 @@ describe('GET /v2/images/{image_id}/file', () => {
     const noRoles = { ...personas.owner, 'X-Roles': '' };
     expect((await glance.download(id, noRoles)).body.toString()).toBe(plain('404 Not Found', 'The resource could not be found.'));
     expect((await glance.upload(id, 'x', noRoles)).text).toBe(plain('404 Not Found', 'The resource could not be found.'));
-    expect((await glance.post(`/v2/images/${id}/actions/deactivate`, noRoles)).text).toBe(plain('404 Not Found', 'The resource could not be found.'));
+    expect((await glance.post(`/v2/images/${id}/actions/deactivate`, noRoles)).text).toBe(
+      plain('404 Not Found', 'The resource could not be found.'),
+    );
   });
 
   it('when a megabyte-sized image is downloaded in a range spanning its internal blocks, then the bytes are exact', async () => {

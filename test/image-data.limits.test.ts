@@ -32,12 +32,14 @@ describe('upload limits', () => {
     expect((await glance.upload(id, 'x'.repeat(10))).status).toBe(204);
   });
 
-  it('when a declared size passes the owner\'s storage quota, then 413 with size and room left, and the image is queued', async () => {
+  it("when a declared size passes the owner's storage quota, then 413 with size and room left, and the image is queued", async () => {
     await glance.activeImage('y'.repeat(10));
     await glance.activeImage('y'.repeat(10));
     const id = await glance.createImage();
     const res = await glance.upload(id, 'z');
-    expect(res.text).toBe(plain(TOO_LARGE, 'Image exceeds the storage quota: The size of the data 1 will exceed the limit. 0 bytes remaining.'));
+    expect(res.text).toBe(
+      plain(TOO_LARGE, 'Image exceeds the storage quota: The size of the data 1 will exceed the limit. 0 bytes remaining.'),
+    );
     expect((await glance.show(id)).body.status).toBe('queued');
   });
 
@@ -46,7 +48,9 @@ describe('upload limits', () => {
     await glance.activeImage('y'.repeat(10));
     const id = await glance.createImage();
     const res = await chunked(glance, id, ['z']);
-    expect(res.text).toBe(plain(TOO_LARGE, 'Image exceeds the storage quota: The size of the data None will exceed the limit. 0 bytes remaining.'));
+    expect(res.text).toBe(
+      plain(TOO_LARGE, 'Image exceeds the storage quota: The size of the data None will exceed the limit. 0 bytes remaining.'),
+    );
   });
 
   it('when a chunked upload turns out larger than the room left, then 413 after reading it and the image stays saving, as on Glance', async () => {
@@ -54,7 +58,9 @@ describe('upload limits', () => {
     await glance.activeImage('y'.repeat(5));
     const id = await glance.createImage();
     const res = await chunked(glance, id, ['vvv', 'vvv']);
-    expect(res.text).toBe(plain(TOO_LARGE, 'Image exceeds the storage quota: The size of the data 6 will exceed the limit. 5 bytes remaining.'));
+    expect(res.text).toBe(
+      plain(TOO_LARGE, 'Image exceeds the storage quota: The size of the data 6 will exceed the limit. 5 bytes remaining.'),
+    );
     expect((await glance.show(id)).body).toMatchObject({ status: 'saving', size: null });
     const again = await glance.upload(id, 'v');
     expect(again.text).toBe(plain('409 Conflict', 'Image status transition from saving to saving is not allowed'));
@@ -77,7 +83,7 @@ describe('upload limits', () => {
     );
   });
 
-  it('when an upload would pass the mock\'s memory bound, then a clear 413, nothing kept, and smaller uploads still work', async () => {
+  it("when an upload would pass the mock's memory bound, then a clear 413, nothing kept, and smaller uploads still work", async () => {
     glance = new DataGlance({ dataMemoryLimit: 100 });
     await glance.activeImage('a'.repeat(60));
     const id = await glance.createImage();

@@ -79,7 +79,7 @@ describe('streamed uploads', () => {
     expect(await put(id, 4 * MIB)).toBe(204);
   });
 
-  it('when the image is deleted while its data arrives, then 410 Gone in Glance\'s words, nothing kept', async () => {
+  it("when the image is deleted while its data arrives, then 410 Gone in Glance's words, nothing kept", async () => {
     glance = await startGlanceMock({ port: 0, dataMemoryLimit: 10 });
     const id = await createImage();
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {

@@ -40,7 +40,12 @@ describe('PUT /v2/images/{image_id}/file', () => {
     const res = await req;
     expect(res.status).toBe(204);
     // qcow2 data without a qcow2 header: Glance's inspector finds no virtual size.
-    expect((await glance.show(id)).body).toMatchObject({ status: 'active', size: 6, virtual_size: null, checksum: 'a6e87cbd2bad72958aef7f8cbb823be8' });
+    expect((await glance.show(id)).body).toMatchObject({
+      status: 'active',
+      size: 6,
+      virtual_size: null,
+      checksum: 'a6e87cbd2bad72958aef7f8cbb823be8',
+    });
   });
 
   it('when the body is empty, then the image is active with size 0 and no virtual size', async () => {
@@ -132,7 +137,7 @@ describe('PUT /v2/images/{image_id}/file', () => {
     expect(res.text).toBe(plain('404 Not Found', `No image found with ID ${id}`));
   });
 
-  it('when an admin uploads to someone else\'s image, then 204', async () => {
+  it("when an admin uploads to someone else's image, then 204", async () => {
     const id = await glance.createImage();
     expect((await glance.upload(id, 'admindata', personas.admin)).status).toBe(204);
   });

@@ -57,16 +57,26 @@ describe('Glance under /image', () => {
   });
 
   it('when GET /image/v2/... comes with a body, then 400 as at the root', async () => {
-    const res = await request(glance.app).get('/image/v2/schemas/image').set(personas.owner).set('Content-Type', 'application/json').send('{}');
+    const res = await request(glance.app)
+      .get('/image/v2/schemas/image')
+      .set(personas.owner)
+      .set('Content-Type', 'application/json')
+      .send('{}');
     expectGlanceError(res, 400, 'A body is not expected with this request.');
   });
 
   it('when a bodiless GET or DELETE says Content-Type application/octet-stream (as glanceclient does), then it is served', async () => {
     const id = await glance.createImage({ visibility: 'shared' });
     await glance.addMember(id, 'member-project');
-    const get = await request(glance.app).get(`/image/v2/images/${id}/members`).set(personas.owner).set('Content-Type', 'application/octet-stream');
+    const get = await request(glance.app)
+      .get(`/image/v2/images/${id}/members`)
+      .set(personas.owner)
+      .set('Content-Type', 'application/octet-stream');
     expect(get.status).toBe(200);
-    const del = await request(glance.app).delete(`/image/v2/images/${id}/members/member-project`).set(personas.owner).set('Content-Type', 'application/octet-stream');
+    const del = await request(glance.app)
+      .delete(`/image/v2/images/${id}/members/member-project`)
+      .set(personas.owner)
+      .set('Content-Type', 'application/octet-stream');
     expect(del.status).toBe(204);
   });
 
@@ -86,8 +96,20 @@ describe('Glance under /image', () => {
 });
 
 describe('the metadefs and task schemas', () => {
-  const NAMES = ['metadefs/namespace', 'metadefs/namespaces', 'metadefs/resource_type', 'metadefs/resource_types', 'metadefs/property',
-    'metadefs/properties', 'metadefs/object', 'metadefs/objects', 'metadefs/tag', 'metadefs/tags', 'task', 'tasks'];
+  const NAMES = [
+    'metadefs/namespace',
+    'metadefs/namespaces',
+    'metadefs/resource_type',
+    'metadefs/resource_types',
+    'metadefs/property',
+    'metadefs/properties',
+    'metadefs/object',
+    'metadefs/objects',
+    'metadefs/tag',
+    'metadefs/tags',
+    'task',
+    'tasks',
+  ];
 
   it.each(NAMES)('when /image/v2/schemas/%s is requested, then 200 with the bytes the real Glance Zed sent', async (name) => {
     const res = await new GlanceClient().get(`/image/v2/schemas/${name}`);

@@ -24,7 +24,7 @@ describe('image tags', () => {
     request(glance.app).delete(`/v2/images/${image}/tags/${tag}`).set(headers);
   const tags = async () => (await glance.show(id)).body.tags as string[];
 
-  it('when the owner adds a tag, then 204 with webob\'s default Content-Type and the tag is on the image', async () => {
+  it("when the owner adds a tag, then 204 with webob's default Content-Type and the tag is on the image", async () => {
     const res = await put('x');
     expect(res.status).toBe(204);
     expect(res.headers['content-type']).toBe('text/html; charset=UTF-8');
@@ -79,7 +79,7 @@ describe('image tags', () => {
     expect((await del('x', personas.owner, UNKNOWN)).text).toBe(plain('404 Not Found', `Image ${UNKNOWN} not found.`));
   });
 
-  it('when an admin tags someone else\'s image, then 204', async () => {
+  it("when an admin tags someone else's image, then 204", async () => {
     expect((await put('adm', personas.admin)).status).toBe(204);
   });
 
@@ -102,11 +102,14 @@ describe('image tags', () => {
       id = await glance.createImage({ tags: ['a', 'b'] });
     });
 
-    it('when a third tag is added, then 413 with Glance\'s wording, trailing colon included', async () => {
+    it("when a third tag is added, then 413 with Glance's wording, trailing colon included", async () => {
       const res = await put('c');
       expect(res.status).toBe(413);
       expect(res.text).toBe(
-        plain(TOO_LARGE, `Image tag limit exceeded for image ${id}: The limit has been exceeded on the number of allowed image tags. Attempted: 3, Maximum: 2:`),
+        plain(
+          TOO_LARGE,
+          `Image tag limit exceeded for image ${id}: The limit has been exceeded on the number of allowed image tags. Attempted: 3, Maximum: 2:`,
+        ),
       );
     });
 
@@ -114,10 +117,18 @@ describe('image tags', () => {
       expect((await put('a')).status).toBe(204);
     });
 
-    it.each([[['a', 'b', 'c']], [['a', 'a', 'b']]])('when an image is created with %j, then 413 counting the list as given', async (list) => {
-      const res = await request(glance.app).post('/v2/images').set(personas.owner).send(JSON.stringify({ tags: list }));
-      expect(res.text).toBe(plain(TOO_LARGE, 'The limit has been exceeded on the number of allowed image tags. Attempted: 3, Maximum: 2'));
-    });
+    it.each([[['a', 'b', 'c']], [['a', 'a', 'b']]])(
+      'when an image is created with %j, then 413 counting the list as given',
+      async (list) => {
+        const res = await request(glance.app)
+          .post('/v2/images')
+          .set(personas.owner)
+          .send(JSON.stringify({ tags: list }));
+        expect(res.text).toBe(
+          plain(TOO_LARGE, 'The limit has been exceeded on the number of allowed image tags. Attempted: 3, Maximum: 2'),
+        );
+      },
+    );
 
     it('when a patch replaces the tags with too many, then 413', async () => {
       const res = await request(glance.app)
@@ -140,7 +151,10 @@ describe('image tags', () => {
     });
 
     it('when the tag differs in case, then the mysql profile finds the image (its collation) and sqlite does not', async () => {
-      for (const [dbProfile, found] of [['mysql', 1], ['sqlite', 0]] as const) {
+      for (const [dbProfile, found] of [
+        ['mysql', 1],
+        ['sqlite', 0],
+      ] as const) {
         glance = new DataGlance({ dbProfile });
         await glance.createImage({ tags: ['Ab'] });
         const res = await request(glance.app).get('/v2/images?tag=AB').set(personas.owner);

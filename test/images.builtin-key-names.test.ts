@@ -28,8 +28,12 @@ describe('property names of JavaScript built-ins', () => {
     const body = `{${BUILTINS.map((key) => `"${key}": "v-${key}"`).join(', ')}}`;
     const res = await glance.post('/v2/images', body);
     expect(res.status).toBe(201);
-    expect(res.text.startsWith('{"toString": "v-toString", "constructor": "v-constructor", "valueOf": "v-valueOf", ' +
-      '"hasOwnProperty": "v-hasOwnProperty", "__proto__": "v-__proto__", "name": null,')).toBe(true);
+    expect(
+      res.text.startsWith(
+        '{"toString": "v-toString", "constructor": "v-constructor", "valueOf": "v-valueOf", ' +
+          '"hasOwnProperty": "v-hasOwnProperty", "__proto__": "v-__proto__", "name": null,',
+      ),
+    ).toBe(true);
     const shown = await glance.get(`/v2/images/${res.body.id}`);
     expect(shown.text).toContain('"__proto__": "v-__proto__"');
   });
@@ -37,7 +41,10 @@ describe('property names of JavaScript built-ins', () => {
   it('when an absent one is replaced or removed, then 409 "Property … does not exist."', async () => {
     const id = await glance.createImage();
     for (const key of BUILTINS) {
-      for (const op of [{ op: 'replace', path: `/${key}`, value: 'x' }, { op: 'remove', path: `/${key}` }]) {
+      for (const op of [
+        { op: 'replace', path: `/${key}`, value: 'x' },
+        { op: 'remove', path: `/${key}` },
+      ]) {
         const res = await glance.patch(`/v2/images/${id}`, [op]);
         expect([res.status, res.text]).toEqual([
           409,
@@ -49,9 +56,15 @@ describe('property names of JavaScript built-ins', () => {
 
   it('when one is added by a patch, then it is a property that can be replaced and removed', async () => {
     const id = await glance.createImage();
-    const added = await glance.patch(`/v2/images/${id}`, [{ op: 'add', path: '/__proto__', value: 'a' }, { op: 'add', path: '/toString', value: 'b' }]);
+    const added = await glance.patch(`/v2/images/${id}`, [
+      { op: 'add', path: '/__proto__', value: 'a' },
+      { op: 'add', path: '/toString', value: 'b' },
+    ]);
     expect(added.text.startsWith('{"__proto__": "a", "toString": "b", "name": "fixture",')).toBe(true);
-    const removed = await glance.patch(`/v2/images/${id}`, [{ op: 'replace', path: '/__proto__', value: 'c' }, { op: 'remove', path: '/toString' }]);
+    const removed = await glance.patch(`/v2/images/${id}`, [
+      { op: 'replace', path: '/__proto__', value: 'c' },
+      { op: 'remove', path: '/toString' },
+    ]);
     expect(removed.text.startsWith('{"__proto__": "c", "name": "fixture",')).toBe(true);
   });
 

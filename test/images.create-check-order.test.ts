@@ -16,13 +16,29 @@ describe('the order of the checks on an image create', () => {
   const create = (body: unknown) => glance.post('/v2/images', body, personas.owner);
 
   it('when a read-only and a reserved attribute come together, then the reserved 403 comes first', async () => {
-    expectGlanceError(await create({ status: 'active', deleted: 'x' }), 403, WEBOB.accessDenied, 'plain', "Attribute 'deleted' is reserved.");
-    expectGlanceError(await create({ created_at: 'x', location: 'x' }), 403, WEBOB.accessDenied, 'plain', "Attribute 'location' is reserved.");
+    expectGlanceError(
+      await create({ status: 'active', deleted: 'x' }),
+      403,
+      WEBOB.accessDenied,
+      'plain',
+      "Attribute 'deleted' is reserved.",
+    );
+    expectGlanceError(
+      await create({ created_at: 'x', location: 'x' }),
+      403,
+      WEBOB.accessDenied,
+      'plain',
+      "Attribute 'location' is reserved.",
+    );
   });
 
   it('when public visibility comes with a read-only attribute or locations, then the publicize 403 comes first', async () => {
     for (const extra of [{ status: 'active' }, { locations: [] }]) {
-      expectGlanceError(await create({ visibility: 'public', ...extra }), 403, 'You are not authorized to complete publicize_image action.');
+      expectGlanceError(
+        await create({ visibility: 'public', ...extra }),
+        403,
+        'You are not authorized to complete publicize_image action.',
+      );
     }
   });
 

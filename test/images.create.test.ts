@@ -32,16 +32,14 @@ describe('POST /v2/images', () => {
   const create = (body: unknown, headers: Headers = personas.owner) => glance.post('/v2/images', body, headers);
 
   describe('success', () => {
-    it('when the owner creates a shared image, then 201 with Glance\'s exact body bytes, Location and import methods', async () => {
+    it("when the owner creates a shared image, then 201 with Glance's exact body bytes, Location and import methods", async () => {
       const res = await create({ name: 'x', visibility: 'shared', id: FIXED_ID }).set('Host', 'foo.example:1234');
       expect(res.status).toBe(201);
       expect(res.headers['content-type']).toBe('application/json');
       expect(res.headers.location).toBe(`http://foo.example:1234/v2/images/${FIXED_ID}`);
       expect(res.headers['openstack-image-import-methods']).toBe(IMPORT_METHODS);
       expect(res.headers['x-openstack-request-id']).toMatch(GENERATED_REQUEST_ID);
-      expect(res.text).toBe(
-        pyJson(queuedImage({ id: FIXED_ID, owner: OWNER, name: 'x', visibility: 'shared', createdAt: START_TS })),
-      );
+      expect(res.text).toBe(pyJson(queuedImage({ id: FIXED_ID, owner: OWNER, name: 'x', visibility: 'shared', createdAt: START_TS })));
       expect(res.text).toBe(
         `{"name": "x", "disk_format": null, "container_format": null, "visibility": "shared", "size": null, ` +
           `"virtual_size": null, "status": "queued", "checksum": null, "protected": false, "min_ram": 0, "min_disk": 0, ` +
@@ -58,7 +56,7 @@ describe('POST /v2/images', () => {
       expect(res.headers.location).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/v2/images/${res.body.id}$`));
     });
 
-    it('when the image is created, then the body keys come in Glance\'s order with a lowercase uuid4 id', async () => {
+    it("when the image is created, then the body keys come in Glance's order with a lowercase uuid4 id", async () => {
       const res = await create({ name: 'x' });
       expect(res.status).toBe(201);
       expect(Object.keys(res.body)).toEqual(IMAGE_KEYS);
@@ -67,7 +65,7 @@ describe('POST /v2/images', () => {
       expectMatchesSchema('image', res.body);
     });
 
-    it('when no visibility is given, then the image is shared (Glance\'s default)', async () => {
+    it("when no visibility is given, then the image is shared (Glance's default)", async () => {
       const res = await create({ name: 'x' });
       expect(res.status).toBe(201);
       expect(res.body.visibility).toBe('shared');
@@ -96,7 +94,7 @@ describe('POST /v2/images', () => {
       expectMatchesSchema('image', res.body);
     });
 
-    it('when an admin creates a public image, then 201 owned by the admin\'s project', async () => {
+    it("when an admin creates a public image, then 201 owned by the admin's project", async () => {
       const res = await create({ name: 'x', visibility: 'public' }, personas.admin);
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ visibility: 'public', owner: ADMIN_PROJECT });
@@ -161,11 +159,7 @@ describe('POST /v2/images', () => {
     });
 
     it('when the request Content-Type is text/plain, then the JSON body is still read (201)', async () => {
-      const res = await request(glance.app)
-        .post('/v2/images')
-        .set(personas.owner)
-        .set('Content-Type', 'text/plain')
-        .send('{"name": "x"}');
+      const res = await request(glance.app).post('/v2/images').set(personas.owner).set('Content-Type', 'text/plain').send('{"name": "x"}');
       expect(res.status).toBe(201);
       expect(res.body.name).toBe('x');
     });
@@ -230,7 +224,7 @@ describe('POST /v2/images', () => {
       expect(res.text).toBe("403 Forbidden\n\nYou are not permitted to create images owned by 'other'.\n\n   ");
     });
 
-    it('when a non-admin sets owner null, then 403 naming Python\'s None', async () => {
+    it("when a non-admin sets owner null, then 403 naming Python's None", async () => {
       const res = await create({ name: 'x', owner: null });
       expect(res.text).toBe("403 Forbidden\n\nYou are not permitted to create images owned by 'None'.\n\n   ");
       expectGlanceError(res, 403, "You are not permitted to create images owned by 'None'.");
@@ -255,7 +249,7 @@ describe('POST /v2/images', () => {
     });
   });
 
-  describe('schema errors (400, texts of Python\'s jsonschema)', () => {
+  describe("schema errors (400, texts of Python's jsonschema)", () => {
     it('when visibility is not one of the four, then 400 with the enum failure', async () => {
       const res = await create({ name: 'x', visibility: 'bogus' });
       expect(res.text).toBe(
@@ -266,7 +260,7 @@ describe('POST /v2/images', () => {
       expectGlanceError(res, 400, visibilityEnumError("'bogus'"));
     });
 
-    it('when visibility is bogus and JSON is accepted, then the message keeps jsonschema\'s newlines', async () => {
+    it("when visibility is bogus and JSON is accepted, then the message keeps jsonschema's newlines", async () => {
       const res = await create({ name: 'x', visibility: 'bogus' }, { ...personas.owner, Accept: 'application/json' });
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toBe('application/json');
@@ -284,7 +278,14 @@ describe('POST /v2/images', () => {
       expectGlanceError(
         res,
         400,
-        schemaMismatch("None is not of type 'string'", 'type', "['properties']['visibility']", VISIBILITY_SCHEMA_REPR, "['visibility']", 'None'),
+        schemaMismatch(
+          "None is not of type 'string'",
+          'type',
+          "['properties']['visibility']",
+          VISIBILITY_SCHEMA_REPR,
+          "['visibility']",
+          'None',
+        ),
       );
     });
 
@@ -296,7 +297,9 @@ describe('POST /v2/images', () => {
         400,
         schemaMismatch(`'${name}' is too long`, 'maxLength', "['properties']['name']", NAME_SCHEMA_REPR, "['name']", `'${name}'`),
       );
-      expect(res.text).toContain(`'${name}' is too long  Failed validating 'maxLength' in schema['properties']['name']:     {'description': 'Descriptive name for the image',      'maxLength': 255,      'type': ['null', 'string']}  On instance['name']:     '${name}'\n\n   `);
+      expect(res.text).toContain(
+        `'${name}' is too long  Failed validating 'maxLength' in schema['properties']['name']:     {'description': 'Descriptive name for the image',      'maxLength': 255,      'type': ['null', 'string']}  On instance['name']:     '${name}'\n\n   `,
+      );
     });
 
     it('when the name is a number, then 400 is not of type null, string', async () => {
@@ -318,7 +321,7 @@ describe('POST /v2/images', () => {
       expectGlanceError(res, 400, extraPropertyTypeError('foo', repr));
     });
 
-    it('when a custom property is a number, then the plain text is exactly Glance\'s', async () => {
+    it("when a custom property is a number, then the plain text is exactly Glance's", async () => {
       const res = await create({ name: 'x', foo: 123 });
       expect(res.text).toBe(
         "400 Bad Request\n\nProvided object does not match schema 'image': 123 is not of type 'string'  Failed validating 'type' in " +
@@ -375,11 +378,7 @@ describe('POST /v2/images', () => {
 
     it('when the reused id comes with another owner or public visibility, then the 403 comes before the 409', async () => {
       await create({ name: 'x', id: FIXED_ID });
-      expectGlanceError(
-        await create({ id: FIXED_ID, owner: 'other' }),
-        403,
-        "You are not permitted to create images owned by 'other'.",
-      );
+      expectGlanceError(await create({ id: FIXED_ID, owner: 'other' }), 403, "You are not permitted to create images owned by 'other'.");
       expectGlanceError(
         await create({ id: FIXED_ID, visibility: 'public' }),
         403,
@@ -389,15 +388,12 @@ describe('POST /v2/images', () => {
   });
 
   describe('read-only and reserved attributes (403)', () => {
-    it.each(['status', 'created_at', 'updated_at', 'size'])(
-      'when the body sets %s, then 403 Attribute is read-only',
-      async (attribute) => {
-        const value = attribute === 'size' ? 5 : attribute === 'status' ? 'active' : '2020-01-01T00:00:00Z';
-        const res = await create({ name: 'x', [attribute]: value });
-        expect(res.text).toBe(`403 Forbidden\n\nAttribute '${attribute}' is read-only.\n\n   `);
-        expectGlanceError(res, 403, `Attribute '${attribute}' is read-only.`);
-      },
-    );
+    it.each(['status', 'created_at', 'updated_at', 'size'])('when the body sets %s, then 403 Attribute is read-only', async (attribute) => {
+      const value = attribute === 'size' ? 5 : attribute === 'status' ? 'active' : '2020-01-01T00:00:00Z';
+      const res = await create({ name: 'x', [attribute]: value });
+      expect(res.text).toBe(`403 Forbidden\n\nAttribute '${attribute}' is read-only.\n\n   `);
+      expectGlanceError(res, 403, `Attribute '${attribute}' is read-only.`);
+    });
 
     it.each(['self', 'schema', 'file', 'direct_url'])('when the body sets %s, then 403 Attribute is read-only', async (attribute) => {
       const res = await create({ name: 'x', [attribute]: 'y' });
@@ -414,7 +410,7 @@ describe('POST /v2/images', () => {
       expect(res.text).toContain("5 is not of type 'null', 'string'");
     });
 
-    it('when the body sets location, then 403 with webob\'s explanation and the reserved detail', async () => {
+    it("when the body sets location, then 403 with webob's explanation and the reserved detail", async () => {
       const res = await create({ name: 'x', location: 'http://x' });
       expect(res.text).toBe("403 Forbidden\n\nAccess was denied to this resource.\n\n Attribute 'location' is reserved.  ");
       expect(res.text).toBe(plainDetailError(403, WEBOB.accessDenied, "Attribute 'location' is reserved."));

@@ -11,7 +11,7 @@ const SERVER_ERROR = 'The server has either erred or is incapable of performing 
 const lists = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const objects = (depth: number) => `${'{"a": '.repeat(depth)}1${'}'.repeat(depth)}`;
 
-describe('image property values nested near Python\'s recursion limit', () => {
+describe("image property values nested near Python's recursion limit", () => {
   let glance: ClockedGlance;
   beforeEach(() => {
     glance = new ClockedGlance();

@@ -71,7 +71,8 @@ function bruteForce(w: ReturnType<typeof world>, context: RequestContext, query:
       return value !== undefined && value !== null && same(String(value), wanted);
     });
   const keys: SortKey[] = [...query.sort];
-  for (const key of ['created_at', 'id'] as const) if (!keys.some((k) => k.key === key)) keys.push({ key, dir: query.sort[0]?.dir ?? 'desc' });
+  for (const key of ['created_at', 'id'] as const)
+    if (!keys.some((k) => k.key === key)) keys.push({ key, dir: query.sort[0]?.dir ?? 'desc' });
   const value = (image: ImageRecord, key: SortKey['key']) => {
     const raw = key === 'size' ? null : image[key];
     return typeof raw === 'string' ? w.db.collate(raw) : raw;
@@ -91,7 +92,16 @@ function bruteForce(w: ReturnType<typeof world>, context: RequestContext, query:
 }
 
 function randomQuery(next: () => number, pick: <T>(items: readonly T[]) => T): ImageQuery {
-  const sorts: SortKey[][] = [[], [{ key: 'name', dir: 'asc' }], [{ key: 'id', dir: 'asc' }], [{ key: 'updated_at', dir: 'desc' }, { key: 'name', dir: 'desc' }], [{ key: 'size', dir: 'asc' }]];
+  const sorts: SortKey[][] = [
+    [],
+    [{ key: 'name', dir: 'asc' }],
+    [{ key: 'id', dir: 'asc' }],
+    [
+      { key: 'updated_at', dir: 'desc' },
+      { key: 'name', dir: 'desc' },
+    ],
+    [{ key: 'size', dir: 'asc' }],
+  ];
   const attributes = Object.create(null) as Record<string, string>;
   if (next() < 0.2) attributes.owner = pick(PROJECTS);
   if (next() < 0.1) attributes.name = pick(NAMES.filter((n): n is string => n !== null));
@@ -124,7 +134,15 @@ function runSequence(profile: DbProfileName, seed: number, steps: number) {
     const images = live();
     const image = images.length > 0 ? pick(images) : undefined;
     if (roll < 0.25 || !image) {
-      attempt(() => w.images.create(ADMIN, { owner: pick([...PROJECTS, null]), visibility: pick(VISIBILITIES), name: pick(NAMES), os_hidden: next() < 0.1, extra: {} }));
+      attempt(() =>
+        w.images.create(ADMIN, {
+          owner: pick([...PROJECTS, null]),
+          visibility: pick(VISIBILITIES),
+          name: pick(NAMES),
+          os_hidden: next() < 0.1,
+          extra: {},
+        }),
+      );
     } else if (roll < 0.32) {
       attempt(() => w.images.remove(ADMIN, image.id));
     } else if (roll < 0.4) {
@@ -171,13 +189,16 @@ function expectIndexesToMatchScan(w: ReturnType<typeof world>) {
     const visited: string[] = [];
     w.store.eachMembership(memberKey, (image, member) => visited.push(`${image.id}:${member.memberId}:${member.status}`));
     expect(visited.sort()).toEqual(memberships.sort());
-    expect([...w.store.membershipsOf(memberKey)].map(({ image, member }) => `${image.id}:${member.memberId}:${member.status}`).sort()).toEqual(
-      memberships.sort(),
-    );
+    expect(
+      [...w.store.membershipsOf(memberKey)].map(({ image, member }) => `${image.id}:${member.memberId}:${member.status}`).sort(),
+    ).toEqual(memberships.sort());
   }
   for (const visibility of ['private', 'shared', 'community', 'public'] as const) {
     expect([...w.store.imagesWithVisibility(visibility)].map((i) => i.id).sort()).toEqual(
-      images.filter((i) => i.visibility === visibility).map((i) => i.id).sort(),
+      images
+        .filter((i) => i.visibility === visibility)
+        .map((i) => i.id)
+        .sort(),
     );
   }
 }

@@ -18,7 +18,7 @@ async function ownedImages(glance: ClockedGlance) {
 }
 
 describe('a project id that differs from an owner only by case', () => {
-  it('when it lists images on MariaDB, then it sees that owner\'s private, shared and community images', async () => {
+  it("when it lists images on MariaDB, then it sees that owner's private, shared and community images", async () => {
     const glance = new ClockedGlance(undefined, { dbProfile: 'mysql' });
     await ownedImages(glance);
     expect(names(await glance.get('/v2/images', identity('FZOWN1')))).toEqual(['o-community', 'o-private', 'o-shared']);

@@ -4,17 +4,7 @@
  */
 import request from 'supertest';
 import { MEMBERS_PATH, MEMBER_PATH } from './helpers/glance';
-import {
-  ClockedGlance,
-  IMAGE_KEYS,
-  PATCH_V20,
-  PATCH_V21,
-  UNKNOWN_IMAGE,
-  addOp,
-  patchImage,
-  removeOp,
-  replaceOp,
-} from './helpers/images';
+import { ClockedGlance, IMAGE_KEYS, PATCH_V20, PATCH_V21, UNKNOWN_IMAGE, addOp, patchImage, removeOp, replaceOp } from './helpers/images';
 import { MEMBER, OTHER_MEMBER, OWNER, personas, type Headers } from './helpers/personas';
 import { expectMatchesSchema } from './helpers/schemas';
 import {
@@ -57,20 +47,16 @@ describe('PATCH /v2/images/{image_id}', () => {
       },
     );
 
-    it('when the Content-Type is application/json, then the plain body is exactly Glance\'s', async () => {
+    it("when the Content-Type is application/json, then the plain body is exactly Glance's", async () => {
       const res = await patch([replaceOp('/name', 'x')], personas.owner, 'application/json');
-      expect(res.text).toBe(
-        '415 Unsupported Media Type\n\nThe request media type application/json is not supported by this server. \n\n ',
-      );
+      expect(res.text).toBe('415 Unsupported Media Type\n\nThe request media type application/json is not supported by this server. \n\n ');
     });
 
     it('when no Content-Type is sent, then 415 says text/plain', async () => {
       const res = await patch([replaceOp('/name', 'x')], personas.owner, null);
       expect(res.status).toBe(415);
       expect(res.headers['accept-patch']).toBe(ACCEPT_PATCH);
-      expect(res.text).toBe(
-        '415 Unsupported Media Type\n\nThe request media type text/plain is not supported by this server. \n\n ',
-      );
+      expect(res.text).toBe('415 Unsupported Media Type\n\nThe request media type text/plain is not supported by this server. \n\n ');
     });
 
     it('when the image does not exist and the Content-Type is wrong, then the 415 comes first', async () => {
@@ -208,9 +194,21 @@ describe('PATCH /v2/images/{image_id}', () => {
 
   describe('malformed patches (400)', () => {
     it.each<[string, unknown, string]>([
-      ['op frobnicate', [{ op: 'frobnicate', path: '/name', value: 'x' }], 'Invalid operation: `frobnicate`. It must be one of the following: add, remove, replace.'],
-      ['op move', [{ op: 'move', from: '/name', path: '/foo' }], 'Invalid operation: `move`. It must be one of the following: add, remove, replace.'],
-      ['no op', [{ path: '/name', value: 'x' }], 'Unable to find `op` in JSON Schema change. It must be one of the following: add, remove, replace.'],
+      [
+        'op frobnicate',
+        [{ op: 'frobnicate', path: '/name', value: 'x' }],
+        'Invalid operation: `frobnicate`. It must be one of the following: add, remove, replace.',
+      ],
+      [
+        'op move',
+        [{ op: 'move', from: '/name', path: '/foo' }],
+        'Invalid operation: `move`. It must be one of the following: add, remove, replace.',
+      ],
+      [
+        'no op',
+        [{ path: '/name', value: 'x' }],
+        'Unable to find `op` in JSON Schema change. It must be one of the following: add, remove, replace.',
+      ],
       ['no path', [{ op: 'replace', value: 'x' }], "Unable to find 'path' in JSON Schema change"],
       ['replace without value', [{ op: 'replace', path: '/name' }], 'Operation "replace" requires a member named "value".'],
       ['add without value', [{ op: 'add', path: '/name' }], 'Operation "add" requires a member named "value".'],
@@ -256,7 +254,11 @@ describe('PATCH /v2/images/{image_id}', () => {
     });
 
     it('when /id is replaced on an unknown image, then the 403 comes before the 404', async () => {
-      expectGlanceError(await patch([replaceOp('/id', 'x')], personas.owner, PATCH_V21, UNKNOWN_IMAGE), 403, "Attribute 'id' is read-only.");
+      expectGlanceError(
+        await patch([replaceOp('/id', 'x')], personas.owner, PATCH_V21, UNKNOWN_IMAGE),
+        403,
+        "Attribute 'id' is read-only.",
+      );
     });
 
     it('when a member replaces /id, then the read-only 403 comes before the ownership 403', async () => {
@@ -338,7 +340,14 @@ describe('PATCH /v2/images/{image_id}', () => {
       expectGlanceError(
         await patch([replaceOp('/visibility', null)]),
         400,
-        schemaMismatch("None is not of type 'string'", 'type', "['properties']['visibility']", VISIBILITY_SCHEMA_REPR, "['visibility']", 'None'),
+        schemaMismatch(
+          "None is not of type 'string'",
+          'type',
+          "['properties']['visibility']",
+          VISIBILITY_SCHEMA_REPR,
+          "['visibility']",
+          'None',
+        ),
       );
     });
   });
@@ -399,7 +408,7 @@ describe('PATCH /v2/images/{image_id}', () => {
       expectGlanceError(await patch([replaceOp('/name', 's')], personas.stranger, PATCH_V21, id), 403, 'You do not own this image');
     });
 
-    it('when an admin renames someone else\'s image, then 200', async () => {
+    it("when an admin renames someone else's image, then 200", async () => {
       const res = await patch([replaceOp('/name', 'by-admin')], personas.admin);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ name: 'by-admin', owner: OWNER });
@@ -430,7 +439,7 @@ describe('DELETE /v2/images/{image_id}', () => {
 
   const del = (id = imageId, headers: Headers = personas.owner) => glance.delete(`/v2/images/${id}`, headers);
 
-  it('when the owner deletes the image, then 204 with webob\'s text/html Content-Type and an empty body', async () => {
+  it("when the owner deletes the image, then 204 with webob's text/html Content-Type and an empty body", async () => {
     const res = await del();
     expect(res.status).toBe(204);
     expect(res.headers['content-type']).toBe('text/html; charset=UTF-8');
@@ -440,7 +449,7 @@ describe('DELETE /v2/images/{image_id}', () => {
     expect(res.headers.location).toBeUndefined();
   });
 
-  it('when an admin deletes someone else\'s image, then 204', async () => {
+  it("when an admin deletes someone else's image, then 204", async () => {
     const res = await del(imageId, personas.admin);
     expect(res.status).toBe(204);
     expect(res.headers['content-type']).toBe('text/html; charset=UTF-8');

@@ -6,7 +6,8 @@
  */
 import { ClockedGlance } from './helpers/images';
 
-const SERVER_ERROR = '500 Internal Server Error\n\nThe server has either erred or is incapable of performing the requested operation.\n\n   ';
+const SERVER_ERROR =
+  '500 Internal Server Error\n\nThe server has either erred or is incapable of performing the requested operation.\n\n   ';
 const plain = (line: string, message: string) => `${line}\n\n${message}\n\n   `;
 const answer = (res: { status: number; text: string }) => [res.status, res.text];
 
@@ -26,7 +27,10 @@ describe('a property value over 64 KiB', () => {
   it('when a patch sets 65,536 bytes on MariaDB, then 500 and the image keeps its value', async () => {
     const glance = new ClockedGlance(undefined, { dbProfile: 'mysql' });
     const id = await glance.createImage({ foo: 'before' });
-    expect(answer(await glance.patch(`/v2/images/${id}`, [{ op: 'replace', path: '/foo', value: 'a'.repeat(65_536) }]))).toEqual([500, SERVER_ERROR]);
+    expect(answer(await glance.patch(`/v2/images/${id}`, [{ op: 'replace', path: '/foo', value: 'a'.repeat(65_536) }]))).toEqual([
+      500,
+      SERVER_ERROR,
+    ]);
     expect((await glance.get(`/v2/images/${id}`)).body.foo).toBe('before');
   });
 
@@ -53,8 +57,14 @@ describe('4-byte characters', () => {
   for (const dbProfile of ['mysql', 'sqlite'] as const) {
     it(`when a name, property name or value has one on ${dbProfile}, then 400 in Glance's words`, async () => {
       const glance = new ClockedGlance(undefined, { dbProfile });
-      expect(answer(await glance.post('/v2/images', { name: '😀' }))).toEqual([400, plain('400 Bad Request', "Name can't contain 4 byte unicode characters.")]);
-      expect(answer(await glance.post('/v2/images', { '😀': 'x' }))).toEqual([400, plain('400 Bad Request', "Property names can't contain 4 byte unicode.")]);
+      expect(answer(await glance.post('/v2/images', { name: '😀' }))).toEqual([
+        400,
+        plain('400 Bad Request', "Name can't contain 4 byte unicode characters."),
+      ]);
+      expect(answer(await glance.post('/v2/images', { '😀': 'x' }))).toEqual([
+        400,
+        plain('400 Bad Request', "Property names can't contain 4 byte unicode."),
+      ]);
       expect(answer(await glance.post('/v2/images', { os_distro: '😀' }))).toEqual([
         400,
         plain('400 Bad Request', "Os_Distro can't contain 4 byte unicode characters."),

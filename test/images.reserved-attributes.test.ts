@@ -49,12 +49,18 @@ describe('POST /v2/images with a reserved or read-only attribute', () => {
 
   it('when keys are too long and reserved, then the first of them in body order decides', async () => {
     const long = 'k'.repeat(256);
-    expect(answer(await create(glance, { os_glance_x: 'v', [long]: 'v' }))).toEqual([403, deniedPlain('403 Forbidden', "Attribute 'os_glance_x' is reserved.")]);
+    expect(answer(await create(glance, { os_glance_x: 'v', [long]: 'v' }))).toEqual([
+      403,
+      deniedPlain('403 Forbidden', "Attribute 'os_glance_x' is reserved."),
+    ]);
     expect(answer(await create(glance, { [long]: 'v', os_glance_x: 'v' }))).toEqual([
       400,
       plain('400 Bad Request', 'Custom property should not be greater than 255 characters.'),
     ]);
-    expect(answer(await create(glance, { os_glance_x: 'v', deleted: 'v' }))).toEqual([403, deniedPlain('403 Forbidden', "Attribute 'os_glance_x' is reserved.")]);
+    expect(answer(await create(glance, { os_glance_x: 'v', deleted: 'v' }))).toEqual([
+      403,
+      deniedPlain('403 Forbidden', "Attribute 'os_glance_x' is reserved."),
+    ]);
   });
 
   it('when the body also breaks the schema, then the schema answers first (400)', async () => {
@@ -72,8 +78,14 @@ describe('POST /v2/images with a reserved or read-only attribute', () => {
       403,
       plain('403 Forbidden', "You are not permitted to create images owned by 'other'."),
     ]);
-    expect(answer(await create(glance, { locations: [], status: 'queued' }))).toEqual([403, plain('403 Forbidden', "Attribute 'status' is read-only.")]);
-    expect(answer(await create(glance, { size: null, checksum: null }))).toEqual([403, plain('403 Forbidden', "Attribute 'checksum' is read-only.")]);
+    expect(answer(await create(glance, { locations: [], status: 'queued' }))).toEqual([
+      403,
+      plain('403 Forbidden', "Attribute 'status' is read-only."),
+    ]);
+    expect(answer(await create(glance, { size: null, checksum: null }))).toEqual([
+      403,
+      plain('403 Forbidden', "Attribute 'checksum' is read-only."),
+    ]);
     expect(answer(await create(glance, { locations: [] }))).toEqual([403, plain('403 Forbidden', "Attribute 'locations' is reserved.")]);
   });
 
@@ -99,7 +111,11 @@ describe('PATCH /v2/images/{id} of a reserved or read-only attribute', () => {
   const patch = (ops: unknown, headers = personas.owner) => glance.patch(`/v2/images/${id}`, ops, headers);
 
   it('when a path is in the os_glance namespace, then 403 "Attribute is reserved." for every op, before any ownership check', async () => {
-    for (const op of [{ op: 'add', path: '/os_glance_foo', value: 'bar' }, { op: 'replace', path: '/os_glance_foo', value: 'bar' }, { op: 'remove', path: '/os_glance_foo' }]) {
+    for (const op of [
+      { op: 'add', path: '/os_glance_foo', value: 'bar' },
+      { op: 'replace', path: '/os_glance_foo', value: 'bar' },
+      { op: 'remove', path: '/os_glance_foo' },
+    ]) {
       expect(answer(await patch([op]))).toEqual([403, plain('403 Forbidden', "Attribute 'os_glance_foo' is reserved.")]);
     }
     expect(answer(await patch([{ op: 'add', path: '/os_glance', value: 'x' }], personas.stranger))).toEqual([
@@ -109,7 +125,10 @@ describe('PATCH /v2/images/{id} of a reserved or read-only attribute', () => {
   });
 
   it('when os_hash_algo is patched, then read-only; stores may be set like any property', async () => {
-    expect(answer(await patch([{ op: 'replace', path: '/os_hash_algo', value: 'x' }]))).toEqual([403, plain('403 Forbidden', "Attribute 'os_hash_algo' is read-only.")]);
+    expect(answer(await patch([{ op: 'replace', path: '/os_hash_algo', value: 'x' }]))).toEqual([
+      403,
+      plain('403 Forbidden', "Attribute 'os_hash_algo' is read-only."),
+    ]);
     const res = await patch([{ op: 'add', path: '/stores', value: 'x' }]);
     expect([res.status, res.body.stores]).toEqual([200, 'x']);
   });
@@ -140,7 +159,10 @@ describe('PATCH /v2/images/{id} of a reserved or read-only attribute', () => {
       plain('403 Forbidden', "It's not allowed to remove locations if locations are invisible."),
     ]);
     await glance.addMember(id, 'm1');
-    expect(answer(await patch([{ op: 'remove', path: '/locations/0' }], identity('m1')))).toEqual([403, plain('403 Forbidden', 'You do not own this image')]);
+    expect(answer(await patch([{ op: 'remove', path: '/locations/0' }], identity('m1')))).toEqual([
+      403,
+      plain('403 Forbidden', 'You do not own this image'),
+    ]);
   });
 
   it('when a location added at an index is not an object, then the schema refuses it as a list item', async () => {

@@ -41,7 +41,7 @@ describe('GET /v2/images/{image_id}', () => {
     expectMatchesSchema('image', res.body);
   });
 
-  it('when an admin shows someone else\'s shared image, then 200', async () => {
+  it("when an admin shows someone else's shared image, then 200", async () => {
     const id = await glance.createImage({ visibility: 'shared' });
     const res = await show(id, personas.admin);
     expect(res.status).toBe(200);
@@ -233,7 +233,7 @@ describe('GET /v2/images', () => {
     it.each<[string, Label[]]>([
       [OWNER, ['accepted']],
       [MEMBER, ['member_own']],
-    ])('when filtering by owner=%s, then that owner\'s visible images', async (owner, labels) => {
+    ])("when filtering by owner=%s, then that owner's visible images", async (owner, labels) => {
       await expectList(`?owner=${owner}`, personas.member, labels, { first: `/v2/images?owner=${owner}` });
     });
 
@@ -262,7 +262,10 @@ describe('GET /v2/images', () => {
     });
 
     it('when the owner follows next links, then pages continue and first drops the marker', async () => {
-      const page1 = await expectList('?limit=2', personas.owner, ['private', 'community'], { first: '/v2/images?limit=2', next: 'community' });
+      const page1 = await expectList('?limit=2', personas.owner, ['private', 'community'], {
+        first: '/v2/images?limit=2',
+        next: 'community',
+      });
       const page2 = await expectList(`?limit=2&marker=${ids.community}`, personas.owner, ['public', 'rejected'], {
         first: '/v2/images?limit=2',
         next: 'rejected',
@@ -279,7 +282,10 @@ describe('GET /v2/images', () => {
     });
 
     it('when the page is not full, then there is no next link', async () => {
-      await expectList('?limit=3', personas.member, ['member_own', 'public', 'accepted'], { first: '/v2/images?limit=3', next: 'accepted' });
+      await expectList('?limit=3', personas.member, ['member_own', 'public', 'accepted'], {
+        first: '/v2/images?limit=3',
+        next: 'accepted',
+      });
       await expectList('?limit=4', personas.member, ['member_own', 'public', 'accepted'], { first: '/v2/images?limit=4' });
     });
 
@@ -352,7 +358,7 @@ describe('GET /v2/images', () => {
       expectGlanceError(res, 400, message);
     });
 
-    it('when sort_key=bogus, then the plain text is exactly Glance\'s', async () => {
+    it("when sort_key=bogus, then the plain text is exactly Glance's", async () => {
       expect((await list('?sort_key=bogus')).text).toBe(
         `400 Bad Request\n\nInvalid sort key: bogus. It must be one of the following: ${SORT_KEYS}.\n\n   `,
       );
@@ -395,7 +401,7 @@ describe('GET /v2/images', () => {
       await expectList('', personas.stranger, ['public'], { first: '/v2/images' });
     });
 
-    it('when an admin lists, then every image except hidden ones and others\' community images', async () => {
+    it("when an admin lists, then every image except hidden ones and others' community images", async () => {
       await expectList('', personas.admin, ['member_own', 'private', 'public', 'rejected', 'accepted', 'pending', 'own_shared'], {
         first: '/v2/images',
       });
@@ -433,7 +439,7 @@ describe('GET /v2/images', () => {
       await expectList('', personas.member, ['member_own', 'public'], { first: '/v2/images' });
     });
 
-    it('when the list is shown, then every image has Glance\'s key order with custom properties first', async () => {
+    it("when the list is shown, then every image has Glance's key order with custom properties first", async () => {
       const res = await list('', personas.owner);
       for (const image of res.body.images) expect(Object.keys(image)).toEqual(['foo', ...IMAGE_KEYS]);
       expect(res.text.startsWith(`{"images": [{"foo": "bar-private", "name": "list-private", "disk_format": null, `)).toBe(true);

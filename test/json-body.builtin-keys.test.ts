@@ -27,15 +27,18 @@ describe('body keys named like JavaScript built-ins', () => {
     for (const key of KEYS) expect(shown.text).toContain(`"${key}": "${key}-value"`);
   });
 
-  it.each(['__proto__', 'constructor'])('when %s holds a non-string, then the schema refuses it as any other property (400)', async (key) => {
-    const glance = new GlanceClient();
-    const res = await glance.post('/v2/images', `{"${key}": 1}`, { ...json, Accept: 'text/plain' });
-    expect(res.status).toBe(400);
-    expect(res.text).toBe(
-      plainError(
-        '400 Bad Request',
-        `Provided object does not match schema 'image': 1 is not of type 'string'  Failed validating 'type' in schema['additionalProperties']:     {'type': 'string'}  On instance['${key}']:     1`,
-      ),
-    );
-  });
+  it.each(['__proto__', 'constructor'])(
+    'when %s holds a non-string, then the schema refuses it as any other property (400)',
+    async (key) => {
+      const glance = new GlanceClient();
+      const res = await glance.post('/v2/images', `{"${key}": 1}`, { ...json, Accept: 'text/plain' });
+      expect(res.status).toBe(400);
+      expect(res.text).toBe(
+        plainError(
+          '400 Bad Request',
+          `Provided object does not match schema 'image': 1 is not of type 'string'  Failed validating 'type' in schema['additionalProperties']:     {'type': 'string'}  On instance['${key}']:     1`,
+        ),
+      );
+    },
+  );
 });

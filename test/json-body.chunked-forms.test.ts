@@ -49,9 +49,13 @@ describe('a POST body with a form Content-Type', () => {
 
   it('when a member status is set with a chunked form body, then it is read (only POST is parsed as a form)', async () => {
     await server.send('POST', `/v2/images/${imageId}/members`, headers('application/json'), '{"member": "member-project"}');
-    const res = await server.send('PUT', `/v2/images/${imageId}/members/member-project`, { ...personas.member, 'Content-Type': 'application/x-www-form-urlencoded' }, undefined, [
-      '{"status": "accepted"}',
-    ]);
+    const res = await server.send(
+      'PUT',
+      `/v2/images/${imageId}/members/member-project`,
+      { ...personas.member, 'Content-Type': 'application/x-www-form-urlencoded' },
+      undefined,
+      ['{"status": "accepted"}'],
+    );
     expect(res.status).toBe(200);
   });
 

@@ -4,7 +4,8 @@ import { personas } from './helpers/personas';
 const MALFORMED = '400 Bad Request\n\nMalformed JSON in request body.\n\n   ';
 const PATCH_21 = 'application/openstack-images-v2.1-json-patch';
 const PATCH_20 = 'application/openstack-images-v2.0-json-patch';
-const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 describe('a JSON body that is not UTF-8', () => {
   let server: RawServer;
@@ -28,9 +29,21 @@ describe('a JSON body that is not UTF-8', () => {
   });
 
   it.each<[string, string, () => string, string, Buffer]>([
-    ['a member status', 'PUT', () => `/v2/images/${imageId}/members/member-project`, 'application/json', bytes('{"status": "', [0xff], '"}')],
+    [
+      'a member status',
+      'PUT',
+      () => `/v2/images/${imageId}/members/member-project`,
+      'application/json',
+      bytes('{"status": "', [0xff], '"}'),
+    ],
     ['an image create', 'POST', () => '/v2/images', 'application/json', bytes('{"name": "', [0xc3, 0x28], '"}')],
-    ['a v2.1 patch', 'PATCH', () => `/v2/images/${imageId}`, PATCH_21, bytes('[{"op": "add", "path": "/x", "value": "', [0xe2, 0x82], '"}]')],
+    [
+      'a v2.1 patch',
+      'PATCH',
+      () => `/v2/images/${imageId}`,
+      PATCH_21,
+      bytes('[{"op": "add", "path": "/x", "value": "', [0xe2, 0x82], '"}]'),
+    ],
     ['a v2.0 patch', 'PATCH', () => `/v2/images/${imageId}`, PATCH_20, bytes('[{"add": "/x", "value": "', [0x80], '"}]')],
     ['a method Glance refuses (405)', 'PUT', () => `/v2/images/${imageId}`, 'application/json', bytes('{"name": "', [0xff], '"}')],
     ['an encoded surrogate (ED A0 80)', 'POST', () => '/v2/images', 'application/json', bytes('{"name": "', [0xed, 0xa0, 0x80], '"}')],

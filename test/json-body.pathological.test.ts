@@ -37,7 +37,9 @@ describe('a pathological JSON body', () => {
   });
 
   it('when such a body is being answered, then other requests are answered too', async () => {
-    const bodies = Array.from({ length: 3 }, () => server.send('POST', `/v2/images/${imageId}/members`, json, unterminated(2 * 1024 * 1024)));
+    const bodies = Array.from({ length: 3 }, () =>
+      server.send('POST', `/v2/images/${imageId}/members`, json, unterminated(2 * 1024 * 1024)),
+    );
     const show = server.send('GET', `/v2/images/${imageId}`, personas.owner);
     const answers = await Promise.all([...bodies, show]);
     expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 200]);

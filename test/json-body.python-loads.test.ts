@@ -4,7 +4,8 @@ import { RawServer } from './helpers/raw-server';
 import { personas } from './helpers/personas';
 
 const loads = (text: string) => parsePythonJson(text, { maxDepth: 895, objectHook: true });
-const SERVER_ERROR = '500 Internal Server Error\n\nThe server has either erred or is incapable of performing the requested operation.\n\n   ';
+const SERVER_ERROR =
+  '500 Internal Server Error\n\nThe server has either erred or is incapable of performing the requested operation.\n\n   ';
 
 describe("request bodies read as Python's json.loads reads them", () => {
   it('when the JSON holds NaN, Infinity and -Infinity, then they are read as floats', () => {
@@ -43,12 +44,28 @@ describe("request bodies read as Python's json.loads reads them", () => {
     expect(() => loads(`[${'9'.repeat(4301)}]`)).toThrow(JsonSyntaxError);
   });
 
-  it.each(['', ' ', '[1,]', '{"a": 1,}', '01', '+1', '.5', '1.', "{'a': 1}", '"a\tb"', '"\\x41"', '"\\u12"', '\ufeff[]', '\f[]', '[] []', 'nan', '-NaN', '"abc'])(
-    'when the text is %j, then it is a ValueError',
-    (text) => {
-      expect(() => loads(text)).toThrow(JsonSyntaxError);
-    },
-  );
+  it.each([
+    '',
+    ' ',
+    '[1,]',
+    '{"a": 1,}',
+    '01',
+    '+1',
+    '.5',
+    '1.',
+    "{'a': 1}",
+    '"a\tb"',
+    '"\\x41"',
+    '"\\u12"',
+    '\ufeff[]',
+    '\f[]',
+    '[] []',
+    'nan',
+    '-NaN',
+    '"abc',
+  ])('when the text is %j, then it is a ValueError', (text) => {
+    expect(() => loads(text)).toThrow(JsonSyntaxError);
+  });
 
   it('when containers nest past the limit, then it is a RecursionError; an object costs one more level, as it closes', () => {
     expect(() => loads(`${'['.repeat(895)}${']'.repeat(895)}`)).not.toThrow();
@@ -80,7 +97,7 @@ describe('how deep a body may nest on each endpoint (Glance Zed, measured)', () 
     expect(read.body).toBe('400 Bad Request\n\nExpected a member in the form: {"member": "image_id"}\n\n   ');
   });
 
-  it("when a body sent to a method Glance refuses nests 898 lists, then 500; 897 is read and it is the 405", async () => {
+  it('when a body sent to a method Glance refuses nests 898 lists, then 500; 897 is read and it is the 405', async () => {
     expect((await server.send('PUT', `/v2/images/${imageId}`, json, nested(898))).status).toBe(500);
     expect((await server.send('PUT', `/v2/images/${imageId}`, json, nested(897))).status).toBe(405);
   });

@@ -29,7 +29,17 @@ describe('POST /identity/v3/auth/tokens', () => {
     expect(res.headers.vary).toBe('X-Auth-Token');
     expect(res.headers['x-openstack-request-id']).toMatch(REQUEST_ID);
     const token = res.body.token;
-    expect(Object.keys(token)).toEqual(['methods', 'user', 'audit_ids', 'expires_at', 'issued_at', 'project', 'is_domain', 'roles', 'catalog']);
+    expect(Object.keys(token)).toEqual([
+      'methods',
+      'user',
+      'audit_ids',
+      'expires_at',
+      'issued_at',
+      'project',
+      'is_domain',
+      'roles',
+      'catalog',
+    ]);
     expect(token.methods).toEqual(['password']);
     expect(token.user).toEqual({ domain: { id: 'default', name: 'Default' }, id: IDS.adminUser, name: 'admin', password_expires_at: null });
     expect(token.issued_at).toBe('2026-01-01T00:00:00.000000Z');
@@ -71,13 +81,20 @@ describe('POST /identity/v3/auth/tokens', () => {
 
   it('when the project name exists in two domains, then the domain named picks it', async () => {
     const { mock } = keystoneCloud();
-    const res = await postTokens(mock, passwordAuth({ name: 'demo', domain: { id: 'default' } }, 'demo-pw', { project: { name: 'demo', domain: { id: 'default' } } }));
+    const res = await postTokens(
+      mock,
+      passwordAuth({ name: 'demo', domain: { id: 'default' } }, 'demo-pw', { project: { name: 'demo', domain: { id: 'default' } } }),
+    );
     expect(res.body.token.project.id).toBe(IDS.demoProject);
   });
 
   it('when ?nocatalog is asked, then the token has no catalog', async () => {
     const { mock } = keystoneCloud();
-    const res = await postTokens(mock, passwordAuth({ name: 'admin', domain: DEFAULT }, 'secret', adminScope), '/identity/v3/auth/tokens?nocatalog');
+    const res = await postTokens(
+      mock,
+      passwordAuth({ name: 'admin', domain: DEFAULT }, 'secret', adminScope),
+      '/identity/v3/auth/tokens?nocatalog',
+    );
     expect(res.status).toBe(201);
     expect(res.body.token.catalog).toBeUndefined();
     expect(res.body.token.roles).toHaveLength(3);
@@ -131,13 +148,48 @@ describe('POST /identity/v3/auth/tokens', () => {
     ['the body is not JSON', 'application/json', '{"auth": ', `Expecting to find valid JSON in request body. ${CLIENT_ERROR}`],
     ['the body is a JSON list', 'application/json', '[]', `Expecting to find valid JSON in request body. ${CLIENT_ERROR}`],
     ['the body is {}', 'application/json', '{}', `Expecting to find auth in request body. ${CLIENT_ERROR}`],
-    ['the body is form data', 'application/x-www-form-urlencoded', 'a=b', `Expecting to find application/json in Content-Type header. ${CLIENT_ERROR}`],
-    ['the user is named without domain', 'application/json', JSON.stringify(passwordAuth({ name: 'admin' }, 'secret', adminScope)), `Expecting to find domain in user. ${CLIENT_ERROR}`],
-    ['the project is named without domain', 'application/json', JSON.stringify(passwordAuth({ name: 'admin', domain: DEFAULT }, 'secret', { project: { name: 'admin' } })), `Expecting to find domain in project. ${CLIENT_ERROR}`],
-    ['a method has no payload', 'application/json', '{"auth": {"identity": {"methods": ["password"]}}}', `Expecting to find password in identity. ${CLIENT_ERROR}`],
-    ['the password payload has no user', 'application/json', '{"auth": {"identity": {"methods": ["password"], "password": {}}}}', `Expecting to find user in None. ${CLIENT_ERROR}`],
-    ['the user has neither id nor name', 'application/json', '{"auth": {"identity": {"methods": ["password"], "password": {"user": {"password": "x"}}}}}', 'Invalid input for field identity/password/user: id or name must be present.'],
-    ['methods is not a list', 'application/json', '{"auth": {"identity": {"methods": "password"}}}', "Invalid input for field 'identity/methods': 'password' is not of type 'array'"],
+    [
+      'the body is form data',
+      'application/x-www-form-urlencoded',
+      'a=b',
+      `Expecting to find application/json in Content-Type header. ${CLIENT_ERROR}`,
+    ],
+    [
+      'the user is named without domain',
+      'application/json',
+      JSON.stringify(passwordAuth({ name: 'admin' }, 'secret', adminScope)),
+      `Expecting to find domain in user. ${CLIENT_ERROR}`,
+    ],
+    [
+      'the project is named without domain',
+      'application/json',
+      JSON.stringify(passwordAuth({ name: 'admin', domain: DEFAULT }, 'secret', { project: { name: 'admin' } })),
+      `Expecting to find domain in project. ${CLIENT_ERROR}`,
+    ],
+    [
+      'a method has no payload',
+      'application/json',
+      '{"auth": {"identity": {"methods": ["password"]}}}',
+      `Expecting to find password in identity. ${CLIENT_ERROR}`,
+    ],
+    [
+      'the password payload has no user',
+      'application/json',
+      '{"auth": {"identity": {"methods": ["password"], "password": {}}}}',
+      `Expecting to find user in None. ${CLIENT_ERROR}`,
+    ],
+    [
+      'the user has neither id nor name',
+      'application/json',
+      '{"auth": {"identity": {"methods": ["password"], "password": {"user": {"password": "x"}}}}}',
+      'Invalid input for field identity/password/user: id or name must be present.',
+    ],
+    [
+      'methods is not a list',
+      'application/json',
+      '{"auth": {"identity": {"methods": "password"}}}',
+      "Invalid input for field 'identity/methods': 'password' is not of type 'array'",
+    ],
   ])("when %s, then 400 with Keystone's message", async (_label, contentType, body, message) => {
     const { mock } = keystoneCloud();
     const req = request(mock.app).post('/identity/v3/auth/tokens').set('Host', HOST);
@@ -151,7 +203,9 @@ describe('POST /identity/v3/auth/tokens', () => {
     const { mock, clock } = keystoneCloud();
     const first = await postTokens(mock, passwordAuth({ name: 'admin', domain: DEFAULT }, 'secret', adminScope));
     clock.advance(60_000);
-    const second = await postTokens(mock, { auth: { identity: { methods: ['token'], token: { id: first.headers['x-subject-token'] } }, scope: adminScope } });
+    const second = await postTokens(mock, {
+      auth: { identity: { methods: ['token'], token: { id: first.headers['x-subject-token'] } }, scope: adminScope },
+    });
     expect(second.status).toBe(201);
     expect(second.headers['x-subject-token']).not.toBe(first.headers['x-subject-token']);
     expect(second.body.token.methods).toEqual(['token', 'password']);

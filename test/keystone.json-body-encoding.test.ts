@@ -30,7 +30,7 @@ describe('the JSON body of a token request, as bytes', () => {
     expect(messageOf(res.body)).not.toBe(INVALID_JSON);
   });
 
-  it('when the body nests 929 containers, then Flask\'s 500 page without a request id', async () => {
+  it("when the body nests 929 containers, then Flask's 500 page without a request id", async () => {
     const res = await issue(Buffer.from(`{"x": ${'['.repeat(928)}${']'.repeat(928)}}`));
     expect(res.status).toBe(500);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');

@@ -17,23 +17,29 @@ const DEFAULT_DOMAIN = `{"id": "default", "name": "Default", "description": "The
 const forbidden = (action: string) => keystoneError(403, 'Forbidden', `You are not authorized to perform the requested action: ${action}.`);
 
 describe('Keystone version discovery', () => {
-  it.each(['/identity', '/identity/'])('when %s is requested without a token, then 300 with the version list and a Location', async (path) => {
-    const { mock } = keystoneCloud();
-    const res = await request(mock.app).get(path).set('Host', HOST);
-    expect(res.status).toBe(300);
-    expect(res.text).toBe(`{"versions": {"values": [${VERSION(HOST)}]}}`);
-    expect(res.headers.location).toBe(`http://${HOST}/identity/v3/`);
-    expect(res.headers['content-type']).toBe('application/json');
-    expect(res.headers.vary).toBe('X-Auth-Token');
-  });
+  it.each(['/identity', '/identity/'])(
+    'when %s is requested without a token, then 300 with the version list and a Location',
+    async (path) => {
+      const { mock } = keystoneCloud();
+      const res = await request(mock.app).get(path).set('Host', HOST);
+      expect(res.status).toBe(300);
+      expect(res.text).toBe(`{"versions": {"values": [${VERSION(HOST)}]}}`);
+      expect(res.headers.location).toBe(`http://${HOST}/identity/v3/`);
+      expect(res.headers['content-type']).toBe('application/json');
+      expect(res.headers.vary).toBe('X-Auth-Token');
+    },
+  );
 
-  it.each(['/identity/v3', '/identity/v3/'])('when %s is requested, then 200 with the version document keystoneauth reads', async (path) => {
-    const { mock } = keystoneCloud();
-    const res = await request(mock.app).get(path).set('Host', '127.0.0.1:41234');
-    expect(res.status).toBe(200);
-    expect(res.text).toBe(`{"version": ${VERSION('127.0.0.1:41234')}}`);
-    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
-  });
+  it.each(['/identity/v3', '/identity/v3/'])(
+    'when %s is requested, then 200 with the version document keystoneauth reads',
+    async (path) => {
+      const { mock } = keystoneCloud();
+      const res = await request(mock.app).get(path).set('Host', '127.0.0.1:41234');
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(`{"version": ${VERSION('127.0.0.1:41234')}}`);
+      expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
+    },
+  );
 
   it('when HEAD /identity/v3 is sent, then the headers of the document without it', async () => {
     const { mock } = keystoneCloud();
@@ -66,7 +72,10 @@ describe('GET and HEAD /identity/v3/auth/tokens', () => {
   it('when admin validates a token, then 200 with the same token body and the token in X-Subject-Token', async () => {
     const { mock } = keystoneCloud();
     const demo = await tokenFor(mock, 'demo', 'demo-pw', 'demo');
-    const res = await request(mock.app).get('/identity/v3/auth/tokens').set({ 'X-Auth-Token': 'admin-token', 'X-Subject-Token': demo }).set('Host', HOST);
+    const res = await request(mock.app)
+      .get('/identity/v3/auth/tokens')
+      .set({ 'X-Auth-Token': 'admin-token', 'X-Subject-Token': demo })
+      .set('Host', HOST);
     expect(res.status).toBe(200);
     expect(res.headers['x-subject-token']).toBe(demo);
     expect(res.body.token.user.name).toBe('demo');
@@ -93,7 +102,12 @@ describe('GET and HEAD /identity/v3/auth/tokens', () => {
 
   it.each<[string, number, Record<string, string>, string]>([
     ['no X-Subject-Token is sent', 404, { 'X-Auth-Token': 'admin-token' }, keystoneError(404, 'Not Found', 'No token in the request')],
-    ['the subject token is unknown', 404, { 'X-Auth-Token': 'admin-token', 'X-Subject-Token': 'bogus' }, keystoneError(404, 'Not Found', 'Could not recognize Fernet token')],
+    [
+      'the subject token is unknown',
+      404,
+      { 'X-Auth-Token': 'admin-token', 'X-Subject-Token': 'bogus' },
+      keystoneError(404, 'Not Found', 'Could not recognize Fernet token'),
+    ],
     ['no X-Auth-Token is sent', 401, { 'X-Subject-Token': 'admin-token' }, UNAUTHORIZED],
     ['the X-Auth-Token is unknown', 401, { 'X-Auth-Token': 'bogus', 'X-Subject-Token': 'admin-token' }, UNAUTHORIZED],
   ])("when %s, then %i with Keystone's body", async (_label, status, headers, body) => {
@@ -178,7 +192,10 @@ describe('GET /identity/v3/projects and /projects/{id}', () => {
 
 describe('GET /identity/v3/domains and /domains/{id}', () => {
   it('when admin lists domains by name, then the domain', async () => {
-    const res = await request(keystoneCloud().mock.app).get('/identity/v3/domains?name=Default').set('X-Auth-Token', 'admin-token').set('Host', HOST);
+    const res = await request(keystoneCloud().mock.app)
+      .get('/identity/v3/domains?name=Default')
+      .set('X-Auth-Token', 'admin-token')
+      .set('Host', HOST);
     expect(res.status).toBe(200);
     expect(res.text).toBe(
       `{"domains": [${DEFAULT_DOMAIN}], "links": {"next": null, "self": "http://${HOST}/identity/v3/domains?name=Default", "previous": null}}\n`,

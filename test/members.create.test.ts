@@ -15,7 +15,11 @@ describe('POST /v2/images/{image_id}/members', () => {
   const create = (imageId: string, body: unknown, headers = personas.owner) =>
     glance.post(MEMBERS_PATH(imageId), body, { ...headers, ...JSON_ACCEPT });
 
-  const expectError = (res: { status: number; body: { message: string }; headers: Record<string, string> }, status: number, message: string) => {
+  const expectError = (
+    res: { status: number; body: { message: string }; headers: Record<string, string> },
+    status: number,
+    message: string,
+  ) => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toBe('application/json');
     expect(res.body.message).toBe(`${message}<br /><br />\n\n\n`);
@@ -47,7 +51,7 @@ describe('POST /v2/images/{image_id}/members', () => {
       expect((await create(imageId, { member: MEMBER })).status).toBe(200);
     });
 
-    it('when an admin adds a member to someone else\'s shared image, then 200', async () => {
+    it("when an admin adds a member to someone else's shared image, then 200", async () => {
       const imageId = await glance.createImage({ visibility: 'shared' });
       expect((await create(imageId, { member: MEMBER }, personas.admin)).status).toBe(200);
     });
@@ -184,7 +188,11 @@ describe('POST /v2/images/{image_id}/members', () => {
       const imageId = await glance.createImage({ visibility: 'shared' });
       for (let i = 0; i < 128; i++) await glance.addMember(imageId, `project-${i}`);
       const res = await create(imageId, { member: 'project-128' });
-      expectError(res, 413, `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: 129, Maximum: 128:`);
+      expectError(
+        res,
+        413,
+        `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: 129, Maximum: 128:`,
+      );
       expect(res.body.code).toBe('413 Request Entity Too Large');
       expect(res.body.message).toContain('Attempted: 129, Maximum: 128:<br />');
     });
@@ -193,13 +201,21 @@ describe('POST /v2/images/{image_id}/members', () => {
       glance = new GlanceClient({ memberQuota: 1 });
       const imageId = await glance.createImage({ visibility: 'shared' });
       await glance.addMember(imageId, MEMBER);
-      expectError(await create(imageId, { member: MEMBER }), 413, `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: 2, Maximum: 1:`);
+      expectError(
+        await create(imageId, { member: MEMBER }),
+        413,
+        `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: 2, Maximum: 1:`,
+      );
     });
 
     it('when the quota is 0, then no member can be added', async () => {
       glance = new GlanceClient({ memberQuota: 0 });
       const imageId = await glance.createImage({ visibility: 'shared' });
-      expectError(await create(imageId, { member: MEMBER }), 413, `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: 1, Maximum: 0:`);
+      expectError(
+        await create(imageId, { member: MEMBER }),
+        413,
+        `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: 1, Maximum: 0:`,
+      );
     });
 
     it('when the quota is negative, then members are unlimited', async () => {
@@ -219,7 +235,7 @@ describe('POST /v2/images/{image_id}/members', () => {
   });
 
   describe('error formats', () => {
-    it('when no Accept is sent, then the error is plain text with webob\'s layout', async () => {
+    it("when no Accept is sent, then the error is plain text with webob's layout", async () => {
       const res = await glance.post(MEMBERS_PATH('missing'), { member: MEMBER });
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toBe('text/plain; charset=UTF-8');

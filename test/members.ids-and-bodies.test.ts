@@ -140,7 +140,10 @@ describe('member ids by database profile', () => {
     for (const accept of ['application/json', 'text/plain']) {
       const res = await glance.post(MEMBERS_PATH(imageId), { member: long(n) }, { ...personas.owner, Accept: accept });
       expect(res.status).toBe(500);
-      if (accept === 'text/plain') expect(res.text).toBe('500 Internal Server Error\n\nThe server has either erred or is incapable of performing the requested operation.\n\n   ');
+      if (accept === 'text/plain')
+        expect(res.text).toBe(
+          '500 Internal Server Error\n\nThe server has either erred or is incapable of performing the requested operation.\n\n   ',
+        );
       else expect(message(res)).toBe('The server has either erred or is incapable of performing the requested operation.');
     }
     expect(await listIds(glance, imageId)).toEqual([]);

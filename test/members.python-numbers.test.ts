@@ -2,7 +2,10 @@ import type { DbProfileName } from '../src';
 import { GlanceClient, MEMBERS_PATH, plainError } from './helpers/glance';
 import { personas } from './helpers/personas';
 
-const SERVER_ERROR = plainError('500 Internal Server Error', 'The server has either erred or is incapable of performing the requested operation.');
+const SERVER_ERROR = plainError(
+  '500 Internal Server Error',
+  'The server has either erred or is incapable of performing the requested operation.',
+);
 
 async function sharedImage(dbProfile: DbProfileName) {
   const glance = new GlanceClient({ dbProfile });
@@ -15,7 +18,8 @@ async function sharedImage(dbProfile: DbProfileName) {
       .parse(asText as Parameters<ReturnType<GlanceClient['post']>['parse']>[0]);
     return { status: res.status, text: res.body as string };
   };
-  const stored = async () => ((await glance.get(MEMBERS_PATH(imageId))).body.members as Array<{ member_id: string }>).map((m) => m.member_id);
+  const stored = async () =>
+    ((await glance.get(MEMBERS_PATH(imageId))).body.members as Array<{ member_id: string }>).map((m) => m.member_id);
   return { imageId, add, stored };
 }
 
@@ -70,7 +74,7 @@ describe('member values that are numbers or lists, as Python and each database k
     ['mysql', '"\\ud800"'],
     ['mysql', '["a", "b"]'],
     ['mysql', '[null]'],
-  ])('on %s, when the member is %s, then Glance\'s 500 and nothing is stored', async (db, member) => {
+  ])("on %s, when the member is %s, then Glance's 500 and nothing is stored", async (db, member) => {
     const { add, stored } = await sharedImage(db);
     const res = await add(member);
     expect(res.status).toBe(500);

@@ -10,7 +10,7 @@ const JSON_ACCEPT = { Accept: 'application/json' };
 const message = (res: { body: { message: string } }) => res.body.message.replace(/<br \/><br \/>\n\n\n$/, '');
 
 describe('listing members', () => {
-  it('when the owner lists, then every member in the order added, with Glance\'s envelope', async () => {
+  it("when the owner lists, then every member in the order added, with Glance's envelope", async () => {
     const glance = new GlanceClient();
     const imageId = await glance.createImage();
     for (const m of ['c', 'a', 'b']) await glance.addMember(imageId, m);
@@ -90,7 +90,7 @@ describe('updating a status', () => {
     }
   });
 
-  it('when an admin sets a member\'s status, then 200', async () => {
+  it("when an admin sets a member's status, then 200", async () => {
     const glance = new GlanceClient();
     const imageId = await glance.sharedImageWithMembers();
     const res = await glance.put(MEMBER_PATH(imageId, MEMBER), { status: 'rejected' }, personas.admin);

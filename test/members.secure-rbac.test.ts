@@ -104,10 +104,12 @@ describe('secure RBAC: the images API words its refusals as the policy does', ()
     expect(message(deleted)).toBe('You are not authorized to complete delete_image action.');
   });
 
-  it('when a non-admin creates an image for another owner, then webob\'s access denied with the reason as detail', async () => {
+  it("when a non-admin creates an image for another owner, then webob's access denied with the reason as detail", async () => {
     const glance = new GlanceClient({ policy: 'secure-rbac' });
     const res = await glance.post('/v2/images', { name: 'x', owner: 'other' }, asJson(personas.owner));
     expect(res.status).toBe(403);
-    expect(res.body.message).toBe("Access was denied to this resource.<br /><br />\nYou are not permitted to create images owned by 'other'\n\n");
+    expect(res.body.message).toBe(
+      "Access was denied to this resource.<br /><br />\nYou are not permitted to create images owned by 'other'\n\n",
+    );
   });
 });

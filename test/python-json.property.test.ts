@@ -22,12 +22,26 @@ function previousPythonJson(value: unknown, ensureAscii = true): string {
 }
 
 const anyUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }).map((units) => String.fromCharCode(...units));
-const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), anyUnits, fc.constantFrom('\u007f', '\u2028', '\ud800', '\udfff\ud800', '"\\/\b\f\n\r\t'));
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  anyUnits,
+  fc.constantFrom('\u007f', '\u2028', '\ud800', '\udfff\ud800', '"\\/\b\f\n\r\t'),
+);
 const float = fc.double().map((x) => (Number.isInteger(x) ? new PythonFloat(x) : x));
-const int = fc.oneof(fc.maxSafeInteger(), fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map((n) => (Number.isSafeInteger(Number(n)) ? Number(n) : n)));
+const int = fc.oneof(
+  fc.maxSafeInteger(),
+  fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map((n) => (Number.isSafeInteger(Number(n)) ? Number(n) : n)),
+);
 const scalar = fc.oneof(text, float, int, fc.boolean(), fc.constant(null));
 const { value: pythonValue } = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(text, tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+  ),
 }));
 
 /** A JSON description Python can rebuild exactly: strings as UTF-16 units, ints as digits, floats as JS prints them. */
@@ -37,7 +51,8 @@ function forPython(value: unknown): unknown {
   if (value instanceof PythonFloat) return { f: Object.is(value.value, -0) ? '-0.0' : String(value.value) };
   if (typeof value === 'number') return Number.isInteger(value) ? { i: String(value) } : { f: String(value) };
   if (Array.isArray(value)) return { a: value.map(forPython) };
-  if (value !== null && typeof value === 'object') return { o: Object.keys(value).map((k) => [forPython(k), forPython((value as Record<string, unknown>)[k])]) };
+  if (value !== null && typeof value === 'object')
+    return { o: Object.keys(value).map((k) => [forPython(k), forPython((value as Record<string, unknown>)[k])]) };
   return { c: value };
 }
 
@@ -62,10 +77,13 @@ function pythonDumps(values: unknown[]): Array<[string, string]> {
   const input = values.map((v) => JSON.stringify(forPython(v))).join('\n');
   const run = spawnSync('python3', ['-c', PYTHON], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
   if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
-  return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }
 
-describe("the writer of Python-style JSON, on random values", () => {
+describe('the writer of Python-style JSON, on random values', () => {
   it("when given unicode, control characters, lone surrogates, big numbers and nesting, then it writes what Python's json.dumps writes", () => {
     const values = fc.sample(pythonValue, { numRuns: 400, seed: 20261202 });
     const expected = pythonDumps(values);
@@ -76,9 +94,21 @@ describe("the writer of Python-style JSON, on random values", () => {
 
   it('when given values the previous writer handled (no float in exponent notation, no NaN or infinity), then both write the same', () => {
     const plainFloat = fc.double({ min: 1e-4, max: 1e15, noNaN: true }).filter((x) => !Number.isInteger(x));
-    const plainScalar = fc.oneof(text, plainFloat, plainFloat.map((x) => -x), fc.maxSafeInteger(), fc.boolean(), fc.constant(null));
+    const plainScalar = fc.oneof(
+      text,
+      plainFloat,
+      plainFloat.map((x) => -x),
+      fc.maxSafeInteger(),
+      fc.boolean(),
+      fc.constant(null),
+    );
     const { value } = fc.letrec<{ value: unknown }>((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, plainScalar, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(text, tie('value'), { maxKeys: 4 })),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        plainScalar,
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+      ),
     }));
     fc.assert(
       fc.property(value, fc.boolean(), (v, ascii) => pythonJson(v, ascii) === previousPythonJson(v, ascii)),

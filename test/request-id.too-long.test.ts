@@ -76,7 +76,8 @@ describe('an X-Openstack-Request-Id over 64 characters', () => {
     const body = bodyFor(bodyName, route);
     const headers = { ...personas.owner, 'X-Openstack-Request-Id': LONG_ID };
     const contentType = method === 'PATCH' && bodyName === 'valid' ? { 'Content-Type': PATCH_V21 } : {};
-    const req = request(glance.app)[method.toLowerCase() as 'get'](path).set({ ...headers, ...contentType });
+    const agent = request(glance.app);
+    const req = agent[method.toLowerCase() as 'get'](path).set({ ...headers, ...contentType });
     return body === undefined ? req : req.send(body);
   };
 

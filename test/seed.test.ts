@@ -19,9 +19,7 @@ describe('seed files', () => {
       .get('/v2/images/a42bfade-78ec-4c95-b7b4-272ba265072c/members')
       .set('X-Auth-Token', 'admin-token');
     expect(res.status).toBe(200);
-    expect(res.body.members).toEqual([
-      expect.objectContaining({ member_id: 'cdb477d9329c450e996cae2d02a2c44f', status: 'pending' }),
-    ]);
+    expect(res.body.members).toEqual([expect.objectContaining({ member_id: 'cdb477d9329c450e996cae2d02a2c44f', status: 'pending' })]);
   });
 
   it('when a JSON seed is loaded, then it works like YAML', () => {
@@ -50,7 +48,14 @@ describe('seed files', () => {
   it('when a seed repeats an image id or a member, then it is refused and nothing is stored', async () => {
     const mock = createGlanceMock();
     const id = '11111111-2222-4333-8444-555555555555';
-    expect(() => mock.seed({ images: [{ id, owner: 'p' }, { id, owner: 'p' }] })).toThrow(/\/images\/1\/id .* is already taken/);
+    expect(() =>
+      mock.seed({
+        images: [
+          { id, owner: 'p' },
+          { id, owner: 'p' },
+        ],
+      }),
+    ).toThrow(/\/images\/1\/id .* is already taken/);
     expect(() => mock.seed({ images: [{ id, owner: 'p', members: [{ member: 'ABC' }, { member: 'abc' }] }] })).toThrow(
       /\/images\/0\/members\/1\/member "abc" is duplicated/,
     );

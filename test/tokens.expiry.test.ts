@@ -18,7 +18,9 @@ describe('the token registry', () => {
     for (let i = 0; i < 20_000; i++) {
       const bytes = Buffer.alloc(128);
       bytes.writeUInt32BE(i, 40);
-      issued.push(registry.issue(`gAAAAAB${bytes.toString('base64url')}`, { projectId: 'p', userId: 'u', roles: [], expiresAt }, clock.now()));
+      issued.push(
+        registry.issue(`gAAAAAB${bytes.toString('base64url')}`, { projectId: 'p', userId: 'u', roles: [], expiresAt }, clock.now()),
+      );
     }
     expect(registry.size).toBe(idle + 20_000);
     clock.advance(3_600_000);

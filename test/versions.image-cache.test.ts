@@ -9,7 +9,8 @@ import { createApp } from '../src';
 import { personas } from './helpers/personas';
 
 const HOST = '127.0.0.1:9801';
-const entry = (id: string, status: string) => `{"id": "${id}", "status": "${status}", "links": [{"rel": "self", "href": "http://${HOST}/v2/"}]}`;
+const entry = (id: string, status: string) =>
+  `{"id": "${id}", "status": "${status}", "links": [{"rel": "self", "href": "http://${HOST}/v2/"}]}`;
 const OLDER = ['v2.9', 'v2.7', 'v2.6', 'v2.5', 'v2.4', 'v2.3', 'v2.2', 'v2.1', 'v2.0'].map((id) => entry(id, 'SUPPORTED'));
 const WITHOUT_CACHE = `{"versions": [${[entry('v2.15', 'CURRENT'), ...OLDER].join(', ')}]}`;
 const WITH_CACHE = `{"versions": [${[entry('v2.16', 'CURRENT'), entry('v2.15', 'SUPPORTED'), entry('v2.14', 'SUPPORTED'), ...OLDER].join(', ')}]}`;

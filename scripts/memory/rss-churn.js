@@ -22,7 +22,10 @@ const logins = Number(process.argv[3] ?? 20_000);
 const mib = () => {
   global.gc?.();
   const m = process.memoryUsage();
-  if (process.env.HEAP) console.log(`  heap ${(m.heapUsed / 1048576).toFixed(1)} ext ${(m.external / 1048576).toFixed(1)} ab ${(m.arrayBuffers / 1048576).toFixed(1)}`);
+  if (process.env.HEAP)
+    console.log(
+      `  heap ${(m.heapUsed / 1048576).toFixed(1)} ext ${(m.external / 1048576).toFixed(1)} ab ${(m.arrayBuffers / 1048576).toFixed(1)}`,
+    );
   return (m.rss / 1048576).toFixed(1);
 };
 
@@ -53,7 +56,9 @@ for (let i = 0; i < 250_000; i++) {
   members.create(owner, shared.id, `member-${i}`);
   members.remove(owner, shared.id, `member-${i}`);
 }
-console.log(`members: 250000 create/delete pairs on one image, rss ${mib()} MiB (before ${beforeMembers}), kept ${JSON.stringify(store.keptRows())}`);
+console.log(
+  `members: 250000 create/delete pairs on one image, rss ${mib()} MiB (before ${beforeMembers}), kept ${JSON.stringify(store.keptRows())}`,
+);
 
 const tokens = new TokenRegistry();
 const idle = tokens.size;
@@ -61,10 +66,19 @@ const before = mib();
 for (let i = 0; i < logins; i++) {
   const bytes = Buffer.alloc(128);
   bytes.writeUInt32BE(i, 40);
-  tokens.issue(`gAAAAAB${bytes.toString('base64url')}`, {
-    projectId: 'p', userId: 'u', roles: ['member', 'reader'], methods: ['password'], auditIds: ['a'],
-    issuedAt: clock.now(), expiresAt: new Date(clock.now().getTime() + 3_600_000),
-  }, clock.now());
+  tokens.issue(
+    `gAAAAAB${bytes.toString('base64url')}`,
+    {
+      projectId: 'p',
+      userId: 'u',
+      roles: ['member', 'reader'],
+      methods: ['password'],
+      auditIds: ['a'],
+      issuedAt: clock.now(),
+      expiresAt: new Date(clock.now().getTime() + 3_600_000),
+    },
+    clock.now(),
+  );
 }
 console.log(`tokens: ${logins} issued, registry ${tokens.size}, rss ${mib()} MiB (before ${before})`);
 clock.advance(3_600_000);

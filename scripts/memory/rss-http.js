@@ -13,10 +13,17 @@ const { join } = require('node:path');
 
 const pairs = Number(process.argv[2] ?? 100_000);
 const concurrency = Number(process.argv[3] ?? 8);
-const headers = { 'X-Identity-Status': 'Confirmed', 'X-Project-Id': 'owner', 'X-Roles': 'member,reader', 'Content-Type': 'application/json' };
+const headers = {
+  'X-Identity-Status': 'Confirmed',
+  'X-Project-Id': 'owner',
+  'X-Roles': 'member,reader',
+  'Content-Type': 'application/json',
+};
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
-const server = spawn(process.execPath, [join(__dirname, '../../bin/glance-mock.js'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [join(__dirname, '../../bin/glance-mock.js'), 'serve', '--port', '0'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const rss = () => (Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))[1]) / 1024).toFixed(1);
 
 function call(port, method, path, body) {

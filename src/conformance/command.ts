@@ -35,8 +35,7 @@ export async function conformance(options: ConformanceOptions, print: (text: str
   const target = side(options.tokens);
   const reference = options.against ? side(options.againstTokens) : undefined;
   const selected = casesOf(set).filter((c) => !options.only || c.id.startsWith(options.only));
-  const supported = (c: ConformanceCase) =>
-    [target, reference].every((s) => !s || (s.identities.supports?.(c.persona) ?? true));
+  const supported = (c: ConformanceCase) => [target, reference].every((s) => !s || (s.identities.supports?.(c.persona) ?? true));
   const cases = selected.filter(supported);
   if (cases.length < selected.length) {
     print(`left out ${selected.length - cases.length} cases of the noroles persona: the tokens file has no "noroles" token`);

@@ -28,7 +28,14 @@ export function send(
   const requestFn = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const outgoing = { ...headers };
-    const payload = body && 'json' in body ? JSON.stringify(body.json) : body && 'raw' in body ? body.raw : body && 'bytes' in body ? Buffer.from(body.bytes, 'latin1') : undefined;
+    const payload =
+      body && 'json' in body
+        ? JSON.stringify(body.json)
+        : body && 'raw' in body
+          ? body.raw
+          : body && 'bytes' in body
+            ? Buffer.from(body.bytes, 'latin1')
+            : undefined;
     if (payload !== undefined) outgoing['Content-Length'] = String(Buffer.byteLength(payload));
     if (body && 'chunks' in body) outgoing['Transfer-Encoding'] = 'chunked';
     const req = requestFn(

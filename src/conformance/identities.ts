@@ -58,7 +58,9 @@ export function tokenIdentities(file: string): Identities {
     }
   }
   if (tokens.noroles && tokens.noroles.project !== tokens.stranger?.project) {
-    throw new Error(`${file}: "noroles" must be scoped to the stranger's project ${tokens.stranger?.project} (got ${tokens.noroles.project})`);
+    throw new Error(
+      `${file}: "noroles" must be scoped to the stranger's project ${tokens.stranger?.project} (got ${tokens.noroles.project})`,
+    );
   }
   const entry = (persona: Persona) => {
     const found = tokens[persona];

@@ -21,7 +21,8 @@ const COMPARED_HEADERS = ['allow', 'location', 'accept-patch'];
  */
 export function normalise(res: RawResponse, ctx: NormaliseContext, extraHeaders: string[] = []): Observed {
   const headers: Record<string, string> = {};
-  for (const name of [...COMPARED_HEADERS, ...extraHeaders]) if (res.headers[name] !== undefined) headers[name] = placeholders(res.headers[name], ctx);
+  for (const name of [...COMPARED_HEADERS, ...extraHeaders])
+    if (res.headers[name] !== undefined) headers[name] = placeholders(res.headers[name], ctx);
   return {
     status: res.status,
     contentType: res.headers['content-type'] ?? null,

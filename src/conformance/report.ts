@@ -42,8 +42,21 @@ export function buildReport(comparisons: Comparison[], meta: { target: string; a
   }
   const mismatches = comparisons
     .filter((c) => c.differences.length > 0)
-    .map((c) => ({ id: c.testCase.id, group: c.testCase.group, differences: c.differences, expected: c.expected ?? null, actual: c.actual ?? null }));
-  return { ...meta, total: comparisons.length, matched: comparisons.length - mismatches.length, mismatched: mismatches.length, groups, mismatches };
+    .map((c) => ({
+      id: c.testCase.id,
+      group: c.testCase.group,
+      differences: c.differences,
+      expected: c.expected ?? null,
+      actual: c.actual ?? null,
+    }));
+  return {
+    ...meta,
+    total: comparisons.length,
+    matched: comparisons.length - mismatches.length,
+    mismatched: mismatches.length,
+    groups,
+    mismatches,
+  };
 }
 
 /** The printed report: a table by group, then every mismatch side by side. */
@@ -72,7 +85,9 @@ function describe(outcome: Outcome | null): string[] {
     `status: ${status}`,
     `content-type: ${contentType ?? '(none)'}`,
     ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
-    ...JSON.stringify(body).slice(1, -1).match(/.{1,60}/g) ?? [''],
+    ...(JSON.stringify(body)
+      .slice(1, -1)
+      .match(/.{1,60}/g) ?? ['']),
   ];
 }
 

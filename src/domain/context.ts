@@ -11,11 +11,7 @@ export interface RequestContext {
   readonly isAdmin: boolean;
 }
 
-export function requestContext(fields: {
-  projectId?: string | null;
-  userId?: string | null;
-  roles?: readonly string[];
-}): RequestContext {
+export function requestContext(fields: { projectId?: string | null; userId?: string | null; roles?: readonly string[] }): RequestContext {
   const roles = (fields.roles ?? []).map((role) => role.trim()).filter((role) => role !== '');
   return {
     projectId: fields.projectId ?? null,

@@ -34,10 +34,7 @@ export class GlanceError extends Error {
   }
 }
 
-export const PATCH_MEDIA_TYPES = [
-  'application/openstack-images-v2.0-json-patch',
-  'application/openstack-images-v2.1-json-patch',
-];
+export const PATCH_MEDIA_TYPES = ['application/openstack-images-v2.0-json-patch', 'application/openstack-images-v2.1-json-patch'];
 const PATCH_OPS = 'add, remove, replace';
 
 const error = (status: GlanceStatus) => (explanation: string) => new GlanceError(status, explanation);
@@ -83,16 +80,13 @@ export const GlanceMessages = {
 
   // glance.api.v2.image_members.ImageMembersController
   imageNotFound: (imageId: string) => `Image ${imageId} not found.`,
-  memberNotFound: (memberId: string, imageId: string) =>
-    `${memberId} not found in the member list of the image ${imageId}.`,
+  memberNotFound: (memberId: string, imageId: string) => `${memberId} not found in the member list of the image ${imageId}.`,
   createMemberForbidden: (imageId: string) => `Not allowed to create members for image ${imageId}.`,
   updateMemberForbidden: (imageId: string) => `Not allowed to update members for image ${imageId}.`,
   deleteMemberForbidden: (imageId: string) => `Not allowed to delete members for image ${imageId}.`,
-  listMembersForbidden: (imageId: string, inner: string) =>
-    `Not allowed to list members for image ${imageId}: ${inner}`,
+  listMembersForbidden: (imageId: string, inner: string) => `Not allowed to list members for image ${imageId}: ${inner}`,
   onlySharedHaveMembers: 'Only shared images have members.',
-  duplicateMember: (memberId: string, imageId: string) =>
-    `Member ${memberId} is duplicated for image ${imageId}`,
+  duplicateMember: (memberId: string, imageId: string) => `Member ${memberId} is duplicated for image ${imageId}`,
   memberLimitExceeded: (imageId: string, attempted: number, maximum: number) =>
     `Image member limit exceeded for image ${imageId}: The limit has been exceeded on the number ` +
     `of allowed image members for this image. Attempted: ${attempted}, Maximum: ${maximum}:`,
@@ -141,16 +135,13 @@ export const GlanceErrors = {
   invalidMemberStatus: () => badRequest(GlanceMessages.invalidMemberStatus),
 
   imageNotFound: (imageId: string) => notFound(GlanceMessages.imageNotFound(imageId)),
-  memberNotFound: (memberId: string, imageId: string) =>
-    notFound(GlanceMessages.memberNotFound(memberId, imageId)),
+  memberNotFound: (memberId: string, imageId: string) => notFound(GlanceMessages.memberNotFound(memberId, imageId)),
   createMemberForbidden: (imageId: string) => forbidden(GlanceMessages.createMemberForbidden(imageId)),
   updateMemberForbidden: (imageId: string) => forbidden(GlanceMessages.updateMemberForbidden(imageId)),
   deleteMemberForbidden: (imageId: string) => forbidden(GlanceMessages.deleteMemberForbidden(imageId)),
-  listMembersForbidden: (imageId: string) =>
-    forbidden(GlanceMessages.listMembersForbidden(imageId, GlanceMessages.onlySharedHaveMembers)),
+  listMembersForbidden: (imageId: string) => forbidden(GlanceMessages.listMembersForbidden(imageId, GlanceMessages.onlySharedHaveMembers)),
   showMemberOfUnsharedImage: () => notFound(GlanceMessages.onlySharedHaveMembers),
-  duplicateMember: (memberId: string, imageId: string) =>
-    new GlanceError(409, GlanceMessages.duplicateMember(memberId, imageId)),
+  duplicateMember: (memberId: string, imageId: string) => new GlanceError(409, GlanceMessages.duplicateMember(memberId, imageId)),
   memberLimitExceeded: (imageId: string, attempted: number, maximum: number) =>
     new GlanceError(413, GlanceMessages.memberLimitExceeded(imageId, attempted, maximum)),
   policyForbidden: (action: string) => forbidden(GlanceMessages.policyForbidden(action)),
@@ -159,8 +150,7 @@ export const GlanceErrors = {
   imageIdExists: (imageId: string) => new GlanceError(409, GlanceMessages.imageIdExists(imageId)),
   // exception.ImageNotFound() raised bare by `_check_image_id`: its template is never filled in.
   markerIdTooLong: () => badRequest('Image with the given id %(image_id)s was not found'),
-  locationsEmpty: () =>
-    new GlanceError(403, GlanceMessages.accessDenied, { detail: 'Cannot set locations to empty list.' }),
+  locationsEmpty: () => new GlanceError(403, GlanceMessages.accessDenied, { detail: 'Cannot set locations to empty list.' }),
   locationsInvisible: (action: 'add' | 'update' | 'remove') =>
     forbidden(`It's not allowed to ${action} locations if locations are invisible.`),
   fourBytePropertyName: () => badRequest("Property names can't contain 4 byte unicode."),
@@ -168,25 +158,20 @@ export const GlanceErrors = {
   readOnlyAttribute: (name: string) => forbidden(GlanceMessages.readOnlyAttribute(name)),
   reservedAttribute: (name: string) =>
     new GlanceError(403, GlanceMessages.accessDenied, { detail: GlanceMessages.reservedAttribute(name) }),
-  ownerNotUpdatable: () =>
-    new GlanceError(403, GlanceMessages.accessDenied, { detail: "Owner can't be updated by non admin." }),
+  ownerNotUpdatable: () => new GlanceError(403, GlanceMessages.accessDenied, { detail: "Owner can't be updated by non admin." }),
   notImageOwner: () => forbidden('You do not own this image'),
   propertyNotRemovable: (name: string) =>
     new GlanceError(403, GlanceMessages.accessDenied, { detail: `Property ${name} may not be removed.` }),
   reservedAttributePlain: (name: string) => forbidden(GlanceMessages.reservedAttribute(name)),
-  patchOldFormat: () =>
-    badRequest('Operation objects must contain exactly one member named "add", "remove", or "replace".'),
+  patchOldFormat: () => badRequest('Operation objects must contain exactly one member named "add", "remove", or "replace".'),
   markerNotVisible: (imageId: string) => forbidden(`Forbidding request, image ${imageId} not visible`),
   sortSyntaxMixed: () => badRequest('Old and new sorting syntax cannot be combined'),
-  propertyDoesNotExist: (name: string) =>
-    new GlanceError(409, GlanceMessages.conflict, { detail: `Property ${name} does not exist.` }),
+  propertyDoesNotExist: (name: string) => new GlanceError(409, GlanceMessages.conflict, { detail: `Property ${name} does not exist.` }),
   deleteImageNotFound: (imageId: string) => notFound(`Failed to find image ${imageId} to delete`),
   patchNotArray: () => badRequest('Request body must be a JSON array of operation objects.'),
   patchOperationNotObject: () => badRequest('Operations must be JSON objects.'),
-  patchOpMissing: () =>
-    badRequest(`Unable to find \`op\` in JSON Schema change. It must be one of the following: ${PATCH_OPS}.`),
-  patchOpInvalid: (op: string) =>
-    badRequest(`Invalid operation: \`${op}\`. It must be one of the following: ${PATCH_OPS}.`),
+  patchOpMissing: () => badRequest(`Unable to find \`op\` in JSON Schema change. It must be one of the following: ${PATCH_OPS}.`),
+  patchOpInvalid: (op: string) => badRequest(`Invalid operation: \`${op}\`. It must be one of the following: ${PATCH_OPS}.`),
   patchPathMissing: () => badRequest("Unable to find 'path' in JSON Schema change"),
   patchValueMissing: (op: string) => badRequest(`Operation "${op}" requires a member named "value".`),
   patchPointerInvalid: (pointer: string, problem: string) => badRequest(`Pointer \`${pointer}\` ${problem}`),
@@ -204,8 +189,7 @@ export const GlanceErrors = {
   invalidSortDirection: (dir: string) => badRequest(`Invalid sort direction: ${dir}`),
   limitNotInteger: () => badRequest('limit param must be an integer'),
   limitNegative: () => badRequest('limit param must be positive'),
-  invalidOsHidden: (value: string) =>
-    badRequest(`Invalid value '${value}' for 'os_hidden' filter. Valid values are 'true' or 'false'.`),
+  invalidOsHidden: (value: string) => badRequest(`Invalid value '${value}' for 'os_hidden' filter. Valid values are 'true' or 'false'.`),
   propertyKeyTooLong: () => badRequest('Custom property should not be greater than 255 characters.'),
   member4ByteCharacters: () => badRequest("Member can't contain 4 byte unicode characters."),
   badRequest,
@@ -217,16 +201,14 @@ export const GlanceErrors = {
 /** Image data, tags and actions (glance/api/v2/image_data.py, image_tags.py, image_actions.py). */
 function ImageDataErrors() {
   const tooLarge = (explanation: string) => new GlanceError(413, explanation);
-  const rangeNotSatisfiable = (detail: string) =>
-    new GlanceError(416, 'The Range requested is not available.', { detail });
+  const rangeNotSatisfiable = (detail: string) => new GlanceError(416, 'The Range requested is not available.', { detail });
   return {
     uploadMediaType: (contentType: string) =>
       new GlanceError(415, `The request media type ${contentType} is not supported by this server.`, {
         template: 'unsupported-media-type',
       }),
     uploadForbidden: (imageId: string) => forbidden(`Not allowed to upload image data for image ${imageId}`),
-    statusTransition: (from: string, to: string) =>
-      new GlanceError(409, `Image status transition from ${from} to ${to} is not allowed`),
+    statusTransition: (from: string, to: string) => new GlanceError(409, `Image status transition from ${from} to ${to} is not allowed`),
     formatsRequired: (missing: string[]) =>
       badRequest(`${missing.length === 1 ? 'Property' : 'Properties'} ${missing.join(', ')} must be set prior to saving data.`),
     imageTooLarge: () => tooLarge('The incoming image is too large: The provided image is too large.'),

@@ -1,6 +1,5 @@
 import type { Properties, Visibility } from './images';
 
-
 /** A validated `POST /v2/images` body. `owner: null` is an admin's image without owner. */
 export interface ImageDraft {
   id?: string;

@@ -175,10 +175,24 @@ function matchesAttributes(image: ImageRecord, filters: AttributeFilter[], looku
 /** The `images` columns a filter can name. */
 const FILTER_COLUMNS: Readonly<Record<string, true>> = Object.freeze(
   Object.assign(Object.create(null), {
-    name: true, owner: true, status: true, container_format: true, disk_format: true,
-    visibility: true, protected: true, min_ram: true, min_disk: true, id: true, os_hidden: true,
-    created_at: true, updated_at: true, size: true, virtual_size: true, checksum: true,
-    os_hash_algo: true, os_hash_value: true,
+    name: true,
+    owner: true,
+    status: true,
+    container_format: true,
+    disk_format: true,
+    visibility: true,
+    protected: true,
+    min_ram: true,
+    min_disk: true,
+    id: true,
+    os_hidden: true,
+    created_at: true,
+    updated_at: true,
+    size: true,
+    virtual_size: true,
+    checksum: true,
+    os_hash_algo: true,
+    os_hash_value: true,
   }),
 );
 

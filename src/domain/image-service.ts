@@ -44,7 +44,9 @@ export class ImageService {
     const owner = draft.owner === undefined ? context.projectId : draft.owner;
     if (!context.isAdmin && owner !== context.projectId) {
       // Secure RBAC words the same refusal as webob's "access denied" with Glance's text as detail.
-      throw this.secureRbac ? GlanceErrors.createOwnedByOtherDenied(owner ?? null) : GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
+      throw this.secureRbac
+        ? GlanceErrors.createOwnedByOtherDenied(owner ?? null)
+        : GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
     }
     const tags = this.checkTags(draft.tags ?? []);
     refuseFactoryProperties(draft);

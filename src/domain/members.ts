@@ -40,7 +40,8 @@ export class MembersService {
     this.enforceQuota(image);
     const memberId = storedMemberId(member, this.deps.db);
     const key = this.deps.db.memberKey(memberId);
-    if (this.liveMember(image, memberId) || this.numericTwin(image, member)) throw GlanceErrors.duplicateMember(pythonStr(member), image.id);
+    if (this.liveMember(image, memberId) || this.numericTwin(image, member))
+      throw GlanceErrors.duplicateMember(pythonStr(member), image.id);
     assertStorableMember(memberId, this.deps.db);
     const now = this.now();
     const created: MemberRecord = { imageId: image.id, memberId, status: 'pending', createdAt: now, updatedAt: now, deleted: false };

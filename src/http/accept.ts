@@ -35,7 +35,10 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function parseAccept(header: string): MediaRange[] | undefined {
   const ranges: MediaRange[] = [];
-  for (const part of header.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of header
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [range, ...params] = part.split(';').map((p) => p.trim());
     const [type, subtype, extra] = range.toLowerCase().split('/');
     if (extra !== undefined || !type || !subtype || !TOKEN.test(type) || !TOKEN.test(subtype)) return undefined;
@@ -50,10 +53,7 @@ function parseAccept(header: string): MediaRange[] | undefined {
 
 function qualityOf(offer: { type: string; subtype: string }, ranges: MediaRange[]): number {
   const matching = ranges
-    .filter(
-      (r) =>
-        !r.hasParams && (r.type === '*' || r.type === offer.type) && (r.subtype === '*' || r.subtype === offer.subtype),
-    )
+    .filter((r) => !r.hasParams && (r.type === '*' || r.type === offer.type) && (r.subtype === '*' || r.subtype === offer.subtype))
     .sort((a, b) => b.specificity - a.specificity);
   return matching.length > 0 ? matching[0].q : 0;
 }

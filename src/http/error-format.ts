@@ -74,14 +74,16 @@ function bodyOf(error: GlanceError, escape: (text: string) => string): string {
 const noEscape = (text: string) => text;
 
 function htmlEscape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;')
-    // eslint-disable-next-line no-control-regex -- every code point outside ASCII becomes a character reference
-    .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#x27;')
+      // eslint-disable-next-line no-control-regex -- every code point outside ASCII becomes a character reference
+      .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`)
+  );
 }
 
 /** webob.exc.strip_tags: only the `<!--` and `-->` markers of a comment go, not what is between them. */

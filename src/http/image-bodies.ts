@@ -10,16 +10,42 @@ const SCHEMA = imageSchema as SchemaNode;
 /** glance.api.v2.images.RequestDeserializer */
 const DISALLOWED = ['direct_url', 'self', 'file', 'schema', 'stores'];
 const PATCH_READ_ONLY = [
-  'created_at', 'updated_at', 'status', 'checksum', 'size', 'virtual_size',
-  'direct_url', 'self', 'file', 'schema', 'id', 'os_hash_algo', 'os_hash_value',
+  'created_at',
+  'updated_at',
+  'status',
+  'checksum',
+  'size',
+  'virtual_size',
+  'direct_url',
+  'self',
+  'file',
+  'schema',
+  'id',
+  'os_hash_algo',
+  'os_hash_value',
 ];
 const RESERVED = ['location', 'deleted', 'deleted_at'];
 /** `common.GLANCE_RESERVED_NS`: Glance's own properties (import tasks, stores, staging). */
 const RESERVED_NAMESPACE = 'os_glance';
 /** The deserializer's `_base_properties`: taken out of the body as columns, never properties. */
 const BASE = [
-  'checksum', 'created_at', 'container_format', 'disk_format', 'id', 'min_disk', 'min_ram', 'name',
-  'size', 'virtual_size', 'status', 'tags', 'owner', 'updated_at', 'visibility', 'protected', 'os_hidden',
+  'checksum',
+  'created_at',
+  'container_format',
+  'disk_format',
+  'id',
+  'min_disk',
+  'min_ram',
+  'name',
+  'size',
+  'virtual_size',
+  'status',
+  'tags',
+  'owner',
+  'updated_at',
+  'visibility',
+  'protected',
+  'os_hidden',
 ];
 /** ImageFactory's `_readonly_properties`, in its order: base columns a new image cannot be given. */
 const FACTORY_READ_ONLY = ['created_at', 'updated_at', 'status', 'checksum', 'size', 'virtual_size'];
@@ -116,7 +142,10 @@ function decodePointer(pointer: string): string[] {
   if (/~[^01]/.test(pointer) || pointer.endsWith('~')) {
     throw GlanceErrors.patchPointerInvalid(pointer, 'contains "~" not part of a recognized escape sequence.');
   }
-  return pointer.replace(/^\/+/, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~').trim());
+  return pointer
+    .replace(/^\/+/, '')
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~').trim());
 }
 
 /** Glance's `_validate_path`: `locations` is two levels deep to add or remove, one to replace; the rest one. */

@@ -5,7 +5,12 @@ import { checkAgainstSchema, type SchemaNode } from './schema-check';
 
 const SCHEMA = imageSchema as unknown as SchemaNode;
 /** Glance's tag and action answers: 204 with webob's default Content-Type. */
-export const NO_CONTENT: RouteResult = { status: 204, raw: '', contentType: 'text/html; charset=UTF-8', order: ['Content-Type', 'Content-Length'] };
+export const NO_CONTENT: RouteResult = {
+  status: 204,
+  raw: '',
+  contentType: 'text/html; charset=UTF-8',
+  order: ['Content-Type', 'Content-Length'],
+};
 
 /** `/v2/images/{image_id}/tags/{tag_value}`: no body; a new tag is checked against the image schema first. */
 export function imageTagRoutes(tags: ImageTagsService): Route[] {

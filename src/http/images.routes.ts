@@ -20,7 +20,12 @@ export function imageRoutes(images: ImageService): Route[] {
           const links = pageLinks(query, full ? page[page.length - 1].id : undefined);
           return {
             status: 200,
-            json: { images: page.map(imageView), first: links.first, schema: '/v2/schemas/images', ...(links.next && { next: links.next }) },
+            json: {
+              images: page.map(imageView),
+              first: links.first,
+              schema: '/v2/schemas/images',
+              ...(links.next && { next: links.next }),
+            },
           };
         },
         POST: ({ context, body, req }) => {

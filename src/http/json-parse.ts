@@ -135,7 +135,8 @@ class Parser {
     if (!match) throw new JsonSyntaxError('Expecting value');
     this.pos += match[0].length;
     if (match[1] === undefined && match[2] === undefined) {
-      if (match[0].replace('-', '').length > INT_MAX_STR_DIGITS) throw new JsonSyntaxError('Exceeds the limit for integer string conversion');
+      if (match[0].replace('-', '').length > INT_MAX_STR_DIGITS)
+        throw new JsonSyntaxError('Exceeds the limit for integer string conversion');
       return pythonInt(match[0]);
     }
     return pythonFloat(Number(match[0]));

@@ -42,4 +42,3 @@ export function memberRoutes(members: MembersService): Route[] {
     },
   ];
 }
-

@@ -32,8 +32,7 @@ export function pformatDepth(value: unknown): number {
   return format(value, 1, 0, 0, reprLength);
 }
 
-const isContainer = (value: unknown): value is object =>
-  typeof value === 'object' && value !== null && !isPythonNumber(value);
+const isContainer = (value: unknown): value is object => typeof value === 'object' && value !== null && !isPythonNumber(value);
 
 /** Frames below `PrettyPrinter.format` for `value` (`_safe_repr`, then each child two frames deeper), once per container. */
 const reprFrames = new WeakMap<object, number>();

@@ -38,9 +38,7 @@ function formatDictItems(items: Array<[string, unknown]>, indent: number, allowa
 
 function formatItems(items: unknown[], indent: number, allowance: number, level: number): string {
   const inner = indent + 1;
-  return items
-    .map((entry, i) => format(entry, inner, i === items.length - 1 ? allowance : 1, level))
-    .join(`,\n${' '.repeat(inner)}`);
+  return items.map((entry, i) => format(entry, inner, i === items.length - 1 ? allowance : 1, level)).join(`,\n${' '.repeat(inner)}`);
 }
 
 /** pprint's `_pprint_str`: long strings split at whitespace into adjacent literals. */

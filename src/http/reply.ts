@@ -24,7 +24,12 @@ export function sendResult(res: Response, result: RouteResult, requestId?: strin
   if ('bytes' in result) return writeBytes(res, result.status, { ...result.headers, ...id }, head ? [] : result.bytes);
   if ('raw' in result) {
     const body = Buffer.from(result.raw, 'utf8');
-    const headers = { 'Content-Type': result.contentType, ...extra, 'Content-Length': String(body.length), ...(result.withoutRequestId ? {} : id) };
+    const headers = {
+      'Content-Type': result.contentType,
+      ...extra,
+      'Content-Length': String(body.length),
+      ...(result.withoutRequestId ? {} : id),
+    };
     return write(res, result.status, statusTitle(result.status), headers, result.order, head ? undefined : body);
   }
   write(res, result.status, statusTitle(result.status), { ...id, 'Content-Length': '0' }, undefined, undefined);

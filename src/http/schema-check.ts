@@ -30,12 +30,7 @@ interface Failure {
  * is how many Python frames the caller's stack leaves for printing the failing
  * value: a value nested deeper makes Glance hit RecursionError, its generic 500.
  */
-export function checkAgainstSchema(
-  schemaName: string,
-  schema: SchemaNode,
-  instance: Record<string, unknown>,
-  stackLeft = Infinity,
-): void {
+export function checkAgainstSchema(schemaName: string, schema: SchemaNode, instance: Record<string, unknown>, stackLeft = Infinity): void {
   const failure = firstFailure(schema, instance);
   if (!failure) return;
   if (pformatDepth(failure.instance) > stackLeft) throw GlanceErrors.serverError();

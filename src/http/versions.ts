@@ -11,7 +11,11 @@ type VersionStatus = 'CURRENT' | 'SUPPORTED';
  */
 function listedVersions(imageCache: boolean): Array<[string, VersionStatus]> {
   const head: Array<[string, VersionStatus]> = imageCache
-    ? [['v2.16', 'CURRENT'], ['v2.15', 'SUPPORTED'], ['v2.14', 'SUPPORTED']]
+    ? [
+        ['v2.16', 'CURRENT'],
+        ['v2.15', 'SUPPORTED'],
+        ['v2.14', 'SUPPORTED'],
+      ]
     : [['v2.15', 'CURRENT']];
   const rest = ['v2.9', 'v2.7', 'v2.6', 'v2.5', 'v2.4', 'v2.3', 'v2.2', 'v2.1', 'v2.0'];
   return [...head, ...rest.map((id) => [id, 'SUPPORTED'] as [string, VersionStatus])];

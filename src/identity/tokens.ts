@@ -115,7 +115,11 @@ function sealedExpiry(token: string): Date | undefined {
 }
 
 function checksum(bytes: Buffer): Buffer {
-  return createHash('sha256').update('glance-mock token').update(bytes.subarray(0, bytes.length - SEAL_BYTES)).digest().subarray(0, SEAL_BYTES);
+  return createHash('sha256')
+    .update('glance-mock token')
+    .update(bytes.subarray(0, bytes.length - SEAL_BYTES))
+    .digest()
+    .subarray(0, SEAL_BYTES);
 }
 
 /** A binary heap of expiries, soonest on top. */

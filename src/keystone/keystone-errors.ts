@@ -31,16 +31,14 @@ export const KeystoneErrors = {
   unauthorized: () => new KeystoneError(401, 'Unauthorized', 'The request you have made requires authentication.'),
   unsupportedMethod: (methods: string[]) =>
     new KeystoneError(401, 'Unauthorized', 'Attempted to authenticate with an unsupported method.', { identity: { methods } }),
-  forbidden: (action: string) =>
-    new KeystoneError(403, 'Forbidden', `You are not authorized to perform the requested action: ${action}.`),
+  forbidden: (action: string) => new KeystoneError(403, 'Forbidden', `You are not authorized to perform the requested action: ${action}.`),
   malformedJson: () => expecting('valid JSON', 'request body'),
   notJson: () => expecting('application/json', 'Content-Type header'),
   expecting,
   /** The auth body's JSON Schema failures: Keystone prints jsonschema's report; the mock, its first line. */
   invalidInput: (field: string, problem: string) =>
     new KeystoneError(400, 'Bad Request', field === '' ? problem : `Invalid input for field '${field}': ${problem}`),
-  userIdOrName: () =>
-    new KeystoneError(400, 'Bad Request', 'Invalid input for field identity/password/user: id or name must be present.'),
+  userIdOrName: () => new KeystoneError(400, 'Bad Request', 'Invalid input for field identity/password/user: id or name must be present.'),
   tokenNotRecognized: () => new KeystoneError(404, 'Not Found', 'Could not recognize Fernet token'),
   tokenExpired: () => new KeystoneError(404, 'Not Found', 'Failed to validate token'),
   noSubjectToken: () => new KeystoneError(404, 'Not Found', 'No token in the request'),
@@ -65,6 +63,5 @@ export const KeystoneErrors = {
       {},
       true,
     ),
-  methodNotAllowed: () =>
-    new KeystoneError(405, 'Method Not Allowed', 'The method is not allowed for the requested URL.', {}, true),
+  methodNotAllowed: () => new KeystoneError(405, 'Method Not Allowed', 'The method is not allowed for the requested URL.', {}, true),
 };

@@ -45,7 +45,11 @@ export function sendKeystoneError(res: Response, error: KeystoneError, requestId
     return write(res, error.code, headers, body);
   }
   const fields: Record<string, unknown> = { code: error.code, ...error.extra, message: error.message, title: error.title };
-  const sorted = Object.fromEntries(Object.keys(fields).sort().map((key) => [key, fields[key]]));
+  const sorted = Object.fromEntries(
+    Object.keys(fields)
+      .sort()
+      .map((key) => [key, fields[key]]),
+  );
   const body = Buffer.from(`${asciiJson({ error: sorted })}\n`, 'utf8');
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',

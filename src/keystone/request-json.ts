@@ -35,7 +35,8 @@ export function decodeJsonBytes(bytes: Uint8Array): string {
   const [b0, b1, b2, b3] = bytes;
   const starts = (...prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte);
   if (starts(0x00, 0x00, 0xfe, 0xff) || starts(0xff, 0xfe, 0x00, 0x00)) return utf32(bytes, b0 === 0xff, 4);
-  if (starts(0xfe, 0xff) || starts(0xff, 0xfe)) return new TextDecoder(b0 === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+  if (starts(0xfe, 0xff) || starts(0xff, 0xfe))
+    return new TextDecoder(b0 === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
   if (starts(0xef, 0xbb, 0xbf)) return utf8SurrogatePass(bytes.subarray(3));
   if (bytes.length >= 4) {
     if (!b0) return b1 ? utf16(bytes, false) : utf32(bytes, false, 0);

@@ -8,7 +8,12 @@ import type { SeedData } from './seed-types';
  * reference is checked here; the returned function stores the result.
  */
 export function planIdentitySeed(directory: KeystoneDirectory, seed: SeedData): () => void {
-  const domains = (seed.domains ?? []).map((d) => ({ id: d.id, name: d.name, description: d.description ?? '', enabled: d.enabled ?? true }));
+  const domains = (seed.domains ?? []).map((d) => ({
+    id: d.id,
+    name: d.name,
+    description: d.description ?? '',
+    enabled: d.enabled ?? true,
+  }));
   const domainIds = new Set([...directory.listDomains().map((d) => d.id), ...domains.map((d) => d.id)]);
   const knownDomain = (id: string, field: string) => {
     if (!domainIds.has(id)) throw new SeedError(`seed: ${field} "${id}" is not a seeded domain`);
@@ -57,7 +62,11 @@ export function planIdentitySeed(directory: KeystoneDirectory, seed: SeedData): 
     for (const role of seed.roles ?? []) directory.putRole({ id: role.id ?? stableId('role', role.name), name: role.name });
     for (const { userId, projectId, roles } of assignments) {
       for (const name of roles) if (!directory.roleByName(name)) directory.putRole(directory.roleNamed(name));
-      directory.assign(userId, projectId, roles.map((name) => directory.roleNamed(name).id));
+      directory.assign(
+        userId,
+        projectId,
+        roles.map((name) => directory.roleNamed(name).id),
+      );
     }
   };
 }

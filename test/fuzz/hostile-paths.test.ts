@@ -12,7 +12,34 @@ const UNRESERVED = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 const pathChar = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...UNRESERVED) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 255 }).map((b) => `%${b.toString(16).padStart(2, '0')}`) },
-  { weight: 1, arbitrary: fc.constantFrom('%2F', '%2f', '%25', '%00', '%FF', '%', '%zz', '%C3%A9', '%F0%9F%98%80', '%ED%A0%80', ':', '@', '!', '$', '&', "'", '(', ')', '*', '+', ',', ';', '=') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '%2F',
+      '%2f',
+      '%25',
+      '%00',
+      '%FF',
+      '%',
+      '%zz',
+      '%C3%A9',
+      '%F0%9F%98%80',
+      '%ED%A0%80',
+      ':',
+      '@',
+      '!',
+      '$',
+      '&',
+      "'",
+      '(',
+      ')',
+      '*',
+      '+',
+      ',',
+      ';',
+      '=',
+    ),
+  },
 );
 const segment = (maxLength: number) => fc.array(pathChar, { maxLength }).map((cs) => cs.join(''));
 
@@ -39,10 +66,42 @@ describe.each(['mysql', 'sqlite'] as const)('hostile paths on the %s profile', (
     .record({
       prefix: fc.constantFrom('', '/image', '/v2/..', '//'),
       image: idShape(() => target),
-      tail: fc.constantFrom('', '/members', '/members/', '/members/MEMBER', '/members/ID', '/members/ID/x', '/tags/t', '/file', '/actions/deactivate'),
+      tail: fc.constantFrom(
+        '',
+        '/members',
+        '/members/',
+        '/members/MEMBER',
+        '/members/ID',
+        '/members/ID/x',
+        '/tags/t',
+        '/file',
+        '/actions/deactivate',
+      ),
       member: idShape(() => target),
       slashes: fc.constantFrom('/', '//', '/./'),
-      query: fc.option(fc.array(fc.tuple(fc.oneof(fc.constantFrom('limit', 'marker', 'member_status', 'visibility', 'sort', 'sort_key', 'sort_dir', 'name', 'os_hidden', 'owner'), segment(6)), segment(12)), { maxLength: 3 })),
+      query: fc.option(
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom(
+                'limit',
+                'marker',
+                'member_status',
+                'visibility',
+                'sort',
+                'sort_key',
+                'sort_dir',
+                'name',
+                'os_hidden',
+                'owner',
+              ),
+              segment(6),
+            ),
+            segment(12),
+          ),
+          { maxLength: 3 },
+        ),
+      ),
     })
     .map(({ prefix, image, tail, member, slashes, query }) => {
       const rest = tail.replace('MEMBER', MEMBER).replace('ID', member);
@@ -54,12 +113,23 @@ describe.each(['mysql', 'sqlite'] as const)('hostile paths on the %s profile', (
     'when any method is sent to a random path under /v2, then the answer is one Glance could give',
     async () => {
       await fc.assert(
-        fc.asyncProperty(paths, method, fc.constantFrom(callers.owner, callers.member, callers.stranger, callers.admin), acceptChoice, async (path, m, who, { accept, format }) => {
-          const body = m === 'POST' || m === 'PUT' ? '{"member": "path-fuzz", "status": "accepted"}' : undefined;
-          const answer = await target.mock.send({ method: m, path, headers: withAccept(who, accept), body });
-          expectGlanceLike(answer, { profile, route: m === 'POST' ? 'member-create' : 'other', rawBody: body === undefined ? undefined : Buffer.from(body) }, m, format);
-          if (m === 'HEAD') expect(answer.body.length).toBe(0);
-        }),
+        fc.asyncProperty(
+          paths,
+          method,
+          fc.constantFrom(callers.owner, callers.member, callers.stranger, callers.admin),
+          acceptChoice,
+          async (path, m, who, { accept, format }) => {
+            const body = m === 'POST' || m === 'PUT' ? '{"member": "path-fuzz", "status": "accepted"}' : undefined;
+            const answer = await target.mock.send({ method: m, path, headers: withAccept(who, accept), body });
+            expectGlanceLike(
+              answer,
+              { profile, route: m === 'POST' ? 'member-create' : 'other', rawBody: body === undefined ? undefined : Buffer.from(body) },
+              m,
+              format,
+            );
+            if (m === 'HEAD') expect(answer.body.length).toBe(0);
+          },
+        ),
         fuzzParams(300),
       );
     },
@@ -70,13 +140,25 @@ describe.each(['mysql', 'sqlite'] as const)('hostile paths on the %s profile', (
     'when a path is percent-encoded byte by byte, then it reaches the same answer as written plainly',
     async () => {
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom('members', `members/${MEMBER}`, ''), fc.array(fc.boolean(), { minLength: 1, maxLength: 80 }), async (tail, encodeMask) => {
-          const plain = `/v2/images/${target.imageId}${tail ? `/${tail}` : ''}`;
-          let i = 0;
-          const encoded = plain.replace(/[^/]/g, (c) => (encodeMask[i++ % encodeMask.length] ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c));
-          const [a, b] = await Promise.all([plain, encoded].map((path) => target.mock.send({ method: 'GET', path, headers: callers.owner })));
-          expect({ path: encoded, status: b.status, body: b.text.replace(/"(created|updated)_at": "[^"]*"/g, '') }).toEqual({ path: encoded, status: a.status, body: a.text.replace(/"(created|updated)_at": "[^"]*"/g, '') });
-        }),
+        fc.asyncProperty(
+          fc.constantFrom('members', `members/${MEMBER}`, ''),
+          fc.array(fc.boolean(), { minLength: 1, maxLength: 80 }),
+          async (tail, encodeMask) => {
+            const plain = `/v2/images/${target.imageId}${tail ? `/${tail}` : ''}`;
+            let i = 0;
+            const encoded = plain.replace(/[^/]/g, (c) =>
+              encodeMask[i++ % encodeMask.length] ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c,
+            );
+            const [a, b] = await Promise.all(
+              [plain, encoded].map((path) => target.mock.send({ method: 'GET', path, headers: callers.owner })),
+            );
+            expect({ path: encoded, status: b.status, body: b.text.replace(/"(created|updated)_at": "[^"]*"/g, '') }).toEqual({
+              path: encoded,
+              status: a.status,
+              body: a.text.replace(/"(created|updated)_at": "[^"]*"/g, ''),
+            });
+          },
+        ),
         fuzzParams(40),
       );
     },

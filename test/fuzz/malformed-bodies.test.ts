@@ -36,7 +36,12 @@ describe('malformed bodies', () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(pathological, async ({ text }) => {
-          const answer = await target.mock.send({ method: 'POST', path: `/v2/images/${target.imageId}/members`, headers: callers.owner, body: text });
+          const answer = await target.mock.send({
+            method: 'POST',
+            path: `/v2/images/${target.imageId}/members`,
+            headers: callers.owner,
+            body: text,
+          });
           expect({ status: answer.status, text: answer.text }).toEqual({ status: 400, text: MALFORMED });
           expect(answer.ms).toBeLessThan(WELL_UNDER_A_SECOND_MS);
         }),
@@ -53,7 +58,12 @@ describe('malformed bodies', () => {
       await fc.assert(
         fc.asyncProperty(fc.integer({ min: 1, max: full.length - 1 }), async (cut) => {
           const body = full.slice(0, cut);
-          const answer = await target.mock.send({ method: 'POST', path: `/v2/images/${target.imageId}/members`, headers: callers.owner, body });
+          const answer = await target.mock.send({
+            method: 'POST',
+            path: `/v2/images/${target.imageId}/members`,
+            headers: callers.owner,
+            body,
+          });
           expectGlanceLike(answer, { profile: 'mysql', route: 'member-create', rawBody: Buffer.from(body) }, 'POST', 'plain');
           expect(answer.status).toBe(400);
         }),

@@ -65,7 +65,10 @@ function expectStatus(answer: WireAnswer, expected: number, what: string): void 
 type Cmd = fc.AsyncCommand<Model, Real>;
 
 class CreateImage implements Cmd {
-  constructor(readonly owner: Caller, readonly visibility: Visibility) {}
+  constructor(
+    readonly owner: Caller,
+    readonly visibility: Visibility,
+  ) {}
   check = (m: Readonly<Model>) => m.images.length < MAX_IMAGES;
   async run(m: Model, r: Real) {
     const answer = await call(r, this.owner, 'POST', '/v2/images', { name: `model-${m.images.length}`, visibility: this.visibility });
@@ -77,7 +80,10 @@ class CreateImage implements Cmd {
 }
 
 abstract class OnImage implements Cmd {
-  constructor(readonly index: number, readonly caller: Caller) {}
+  constructor(
+    readonly index: number,
+    readonly caller: Caller,
+  ) {}
   check = (m: Readonly<Model>) => this.index < m.images.length;
   abstract run(m: Model, r: Real): Promise<void>;
 }
@@ -93,7 +99,11 @@ class DeleteImage extends OnImage {
 }
 
 class AddMember extends OnImage {
-  constructor(index: number, caller: Caller, readonly member: string) {
+  constructor(
+    index: number,
+    caller: Caller,
+    readonly member: string,
+  ) {
     super(index, caller);
   }
   async run(m: Model, r: Real) {
@@ -115,7 +125,10 @@ class AddMember extends OnImage {
 
 /** The owner of the image, whoever that turned out to be, adds a member: reaches the quota and duplicates. */
 class OwnerAddsMember implements Cmd {
-  constructor(readonly index: number, readonly member: string) {}
+  constructor(
+    readonly index: number,
+    readonly member: string,
+  ) {}
   check = (m: Readonly<Model>) => this.index < m.images.length;
   run = (m: Model, r: Real) => new AddMember(this.index, m.images[this.index].owner, this.member).run(m, r);
   toString = () => `the owner of image #${this.index} adds member ${this.member}`;
@@ -123,7 +136,11 @@ class OwnerAddsMember implements Cmd {
 
 /** A member of the image (the n-th, whoever that is) sets its own status. */
 class MemberSetsOwnStatus implements Cmd {
-  constructor(readonly index: number, readonly nth: number, readonly status: string) {}
+  constructor(
+    readonly index: number,
+    readonly nth: number,
+    readonly status: string,
+  ) {}
   check = (m: Readonly<Model>) => this.index < m.images.length && m.images[this.index].members.size > 0;
   run(m: Model, r: Real) {
     const members = [...m.images[this.index].members.keys()];
@@ -134,7 +151,12 @@ class MemberSetsOwnStatus implements Cmd {
 }
 
 class SetStatus extends OnImage {
-  constructor(index: number, caller: Caller, readonly member: string, readonly status: string) {
+  constructor(
+    index: number,
+    caller: Caller,
+    readonly member: string,
+    readonly status: string,
+  ) {
     super(index, caller);
   }
   async run(m: Model, r: Real) {
@@ -157,7 +179,11 @@ class SetStatus extends OnImage {
 }
 
 class RemoveMember extends OnImage {
-  constructor(index: number, caller: Caller, readonly member: string) {
+  constructor(
+    index: number,
+    caller: Caller,
+    readonly member: string,
+  ) {
     super(index, caller);
   }
   async run(m: Model, r: Real) {
@@ -188,7 +214,11 @@ const REFUSED_REQUESTS = {
 type RefusedKind = keyof typeof REFUSED_REQUESTS;
 
 class RefusedCall extends OnImage {
-  constructor(index: number, caller: Caller, readonly kind: RefusedKind) {
+  constructor(
+    index: number,
+    caller: Caller,
+    readonly kind: RefusedKind,
+  ) {
     super(index, caller);
   }
   override async run(m: Model, r: Real) {
@@ -221,7 +251,8 @@ async function expectObservedState(m: Model, r: Real, caller: Caller): Promise<v
     const members = (JSON.parse(listed.text) as { members: Array<{ member_id: string; status: string }> }).members;
     const actual = members.map((x) => `${x.member_id}:${x.status}`).sort();
     const wanted = visibleMembers(image, caller).map((x) => `${x}:${image.members.get(x)}`);
-    if (actual.join() !== wanted.join()) throw new Error(`${where}: members ${JSON.stringify(actual)}, the model has ${JSON.stringify(wanted)}`);
+    if (actual.join() !== wanted.join())
+      throw new Error(`${where}: members ${JSON.stringify(actual)}, the model has ${JSON.stringify(wanted)}`);
   }
   if (isAdmin(caller)) return;
   // A project's default list: its own images, and images shared with it once accepted.
@@ -229,8 +260,10 @@ async function expectObservedState(m: Model, r: Real, caller: Caller): Promise<v
   expectStatus(list, 200, `${caller}: list images`);
   const ids = new Set((JSON.parse(list.text) as { images: Array<{ id: string }> }).images.map((x) => x.id));
   for (const [index, image] of m.images.entries()) {
-    const wanted = !image.deleted && (image.owner === caller || (image.visibility === 'shared' && image.members.get(caller) === 'accepted'));
-    if (ids.has(image.id) !== wanted) throw new Error(`${caller}: image #${index} ${wanted ? 'missing from' : 'wrongly in'} the image list`);
+    const wanted =
+      !image.deleted && (image.owner === caller || (image.visibility === 'shared' && image.members.get(caller) === 'accepted'));
+    if (ids.has(image.id) !== wanted)
+      throw new Error(`${caller}: image #${index} ${wanted ? 'missing from' : 'wrongly in'} the image list`);
   }
 }
 
@@ -243,7 +276,14 @@ const createImage = fc.tuple(project, fc.constantFrom<Visibility>('shared', 'sha
 const addMember = fc.tuple(index, caller, memberId).map(([i, c, mbr]) => new AddMember(i, c, mbr));
 const setStatus = fc
   .tuple(index, project)
-  .chain(([i, c]) => fc.tuple(fc.constant(i), fc.constant(c), fc.oneof(fc.constant(c), memberId), fc.constantFrom('accepted', 'accepted', 'rejected', 'pending', 'bogus')))
+  .chain(([i, c]) =>
+    fc.tuple(
+      fc.constant(i),
+      fc.constant(c),
+      fc.oneof(fc.constant(c), memberId),
+      fc.constantFrom('accepted', 'accepted', 'rejected', 'pending', 'bogus'),
+    ),
+  )
   .map(([i, c, mbr, s]) => new SetStatus(i, c, mbr, s));
 /** Repeated entries weigh the draw towards the calls that build up state. */
 const commands = [
@@ -253,10 +293,14 @@ const commands = [
   fc.tuple(index, memberId).map(([i, mbr]) => new OwnerAddsMember(i, mbr)),
   fc.tuple(index, memberId).map(([i, mbr]) => new OwnerAddsMember(i, mbr)),
   setStatus,
-  fc.tuple(index, fc.nat(3), fc.constantFrom('accepted', 'rejected', 'pending', 'bogus')).map(([i, n, st]) => new MemberSetsOwnStatus(i, n, st)),
+  fc
+    .tuple(index, fc.nat(3), fc.constantFrom('accepted', 'rejected', 'pending', 'bogus'))
+    .map(([i, n, st]) => new MemberSetsOwnStatus(i, n, st)),
   fc.tuple(index, caller, memberId).map(([i, c, mbr]) => new RemoveMember(i, c, mbr)),
   fc.tuple(index, caller).map(([i, c]) => new DeleteImage(i, c)),
-  fc.tuple(index, caller, fc.constantFrom(...(Object.keys(REFUSED_REQUESTS) as RefusedKind[]))).map(([i, c, k]) => new RefusedCall(i, c, k)),
+  fc
+    .tuple(index, caller, fc.constantFrom(...(Object.keys(REFUSED_REQUESTS) as RefusedKind[])))
+    .map(([i, c, k]) => new RefusedCall(i, c, k)),
   caller.map((c) => new Observe(c)),
 ];
 

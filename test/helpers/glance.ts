@@ -77,5 +77,4 @@ export class GlanceClient {
 export const plainError = (statusLine: string, message: string) => `${statusLine}\n\n${message}\n\n   `;
 
 export const MEMBERS_PATH = (imageId: string) => `/v2/images/${imageId}/members`;
-export const MEMBER_PATH = (imageId: string, memberId: string) =>
-  `/v2/images/${imageId}/members/${encodeURIComponent(memberId)}`;
+export const MEMBER_PATH = (imageId: string, memberId: string) => `/v2/images/${imageId}/members/${encodeURIComponent(memberId)}`;

@@ -106,7 +106,10 @@ export class ClockedGlance extends GlanceClient {
 
   /** Glance's timestamp of "now" on this client's clock. */
   now(): string {
-    return this.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return this.clock
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
   }
 }
 

@@ -16,7 +16,10 @@ export const IDS = {
 };
 
 export const KEYSTONE_SEED: SeedData = {
-  domains: [{ id: 'default', name: 'Default', description: 'The default domain' }, { id: 'd2', name: 'Second' }],
+  domains: [
+    { id: 'default', name: 'Default', description: 'The default domain' },
+    { id: 'd2', name: 'Second' },
+  ],
   projects: [
     { id: IDS.adminProject, name: 'admin', domain_id: 'default', description: 'Bootstrap project for initializing the cloud.' },
     { id: IDS.demoProject, name: 'demo' },
@@ -65,7 +68,10 @@ export function postTokens(mock: GlanceMock, body: unknown, path = '/identity/v3
 }
 
 export async function tokenFor(mock: GlanceMock, user: string, password: string, project: string): Promise<string> {
-  const res = await postTokens(mock, passwordAuth({ name: user, domain: DEFAULT }, password, { project: { name: project, domain: DEFAULT } }));
+  const res = await postTokens(
+    mock,
+    passwordAuth({ name: user, domain: DEFAULT }, password, { project: { name: project, domain: DEFAULT } }),
+  );
   if (res.status !== 201) throw new Error(`token for ${user}: ${res.status} ${res.text}`);
   return res.headers['x-subject-token'];
 }

@@ -23,7 +23,13 @@ export class RawServer {
   }
 
   /** One request; `chunks` are sent with Transfer-Encoding: chunked, `body` with a Content-Length. */
-  send(method: string, path: string, headers: Record<string, string>, body?: Buffer | string, chunks?: Array<Buffer | string>): Promise<RawAnswer> {
+  send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: Buffer | string,
+    chunks?: Array<Buffer | string>,
+  ): Promise<RawAnswer> {
     return new Promise((resolve, reject) => {
       const outgoing: Record<string, string> = { ...headers };
       if (body !== undefined) outgoing['Content-Length'] = String(Buffer.byteLength(body));

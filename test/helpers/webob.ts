@@ -57,12 +57,7 @@ export function pyJsonString(text: string): string {
 
 /** html.escape(quote=True) followed by the xmlcharrefreplace of non-ASCII characters. */
 export function htmlEscape(text: string): string {
-  const escaped = text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;');
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
   let out = '';
   for (const ch of escaped) {
     const cp = ch.codePointAt(0) as number;
@@ -163,7 +158,14 @@ export function headerOrder(res: Response): string[] {
  * jsonschema's ValidationError text inside Glance's 400 (newlines kept, as the
  * JSON and HTML bodies show them; the plain body turns each newline into a space).
  */
-export function schemaMismatch(reason: string, validator: string, schemaPath: string, schemaRepr: string, instancePath: string, instanceRepr: string) {
+export function schemaMismatch(
+  reason: string,
+  validator: string,
+  schemaPath: string,
+  schemaRepr: string,
+  instancePath: string,
+  instanceRepr: string,
+) {
   return (
     `Provided object does not match schema 'image': ${reason}\n\n` +
     `Failed validating '${validator}' in schema${schemaPath}:\n    ${schemaRepr}\n\n` +

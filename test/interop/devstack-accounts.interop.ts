@@ -20,7 +20,10 @@ describe("devstack's accounts in the demo cloud", () => {
     expect(add.code).toBe(0);
     const accept = await env.cloud.openstack(['image', 'set', '--accept', IMAGE], 'alt_demo_member');
     expect(accept.code).toBe(0);
-    const list = await env.cloud.openstack(['image', 'list', '--shared', '--member-status', 'accepted', '-f', 'value', '-c', 'Name'], 'alt_demo_member');
+    const list = await env.cloud.openstack(
+      ['image', 'list', '--shared', '--member-status', 'accepted', '-f', 'value', '-c', 'Name'],
+      'alt_demo_member',
+    );
     expect(list.code).toBe(0);
     expect(list.stdout.trim()).toBe(IMAGE_NAME);
     expect(await env.cloud.members()).toEqual([

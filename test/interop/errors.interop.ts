@@ -25,13 +25,25 @@ describe('openstack image … errors', () => {
   it('when a project is added to a public image, then exit 1 with 403 Not allowed to create members', async () => {
     const run = await env.cloud.openstack(['image', 'add', 'project', 'public-image', 'demo']);
     expect(run.code).toBe(1);
-    expectSdkHttpError(run.stderr, 'HttpException', membersUrl(PUBLIC_IMAGE), '403 Forbidden', `Not allowed to create members for image ${PUBLIC_IMAGE}.`);
+    expectSdkHttpError(
+      run.stderr,
+      'HttpException',
+      membersUrl(PUBLIC_IMAGE),
+      '403 Forbidden',
+      `Not allowed to create members for image ${PUBLIC_IMAGE}.`,
+    );
   });
 
   it('when a member is added twice, then exit 1 with 409 duplicated', async () => {
     const run = await env.cloud.openstack(['image', 'add', 'project', IMAGE_NAME, 'demo']);
     expect(run.code).toBe(1);
-    expectSdkHttpError(run.stderr, 'ConflictException', membersUrl(IMAGE), '409 Conflict', `Member ${DEMO_PROJECT} is duplicated for image ${IMAGE}`);
+    expectSdkHttpError(
+      run.stderr,
+      'ConflictException',
+      membersUrl(IMAGE),
+      '409 Conflict',
+      `Member ${DEMO_PROJECT} is duplicated for image ${IMAGE}`,
+    );
   });
 
   it('when the image is at the member quota, then exit 1 with 413 Image member limit exceeded', async () => {
@@ -69,7 +81,13 @@ describe('openstack image … errors', () => {
   it('when a member names a project it may not look up, then the name is sent as the member id and Glance answers 404', async () => {
     const run = await env.cloud.openstack(['image', 'set', '--accept', '--project', 'demo', IMAGE], 'demo');
     expect(run.code).toBe(1);
-    expectSdkHttpError(run.stderr, 'ResourceNotFound', `${membersUrl(IMAGE)}/demo`, '404 Not Found', `demo not found in the member list of the image ${IMAGE}.`);
+    expectSdkHttpError(
+      run.stderr,
+      'ResourceNotFound',
+      `${membersUrl(IMAGE)}/demo`,
+      '404 Not Found',
+      `demo not found in the member list of the image ${IMAGE}.`,
+    );
   });
 
   it.each<[string, Record<string, string>]>([
@@ -85,14 +103,39 @@ describe('openstack image … errors', () => {
 
 describe('glance member-… errors', () => {
   it.each<[string, string[], 'admin' | 'demo', string]>([
-    ['a member is created on a public image', ['member-create', PUBLIC_IMAGE, DEMO_PROJECT], 'admin', `HTTP 403 Forbidden: Not allowed to create members for image ${PUBLIC_IMAGE}.`],
-    ['a member is created twice', ['member-create', IMAGE, DEMO_PROJECT], 'admin', `HTTP 409 Conflict: Member ${DEMO_PROJECT} is duplicated for image ${IMAGE}`],
-    ['the image is at the member quota', ['member-create', FULL_IMAGE, ADMIN_PROJECT], 'admin', `HTTP 413 Request Entity Too Large: ${QUOTA}:`],
-    ['the image is unknown', ['member-list', '--image-id', '11111111-2222-4333-8444-555555555555'], 'admin', 'HTTP 404 Not Found: Image 11111111-2222-4333-8444-555555555555 not found.'],
+    [
+      'a member is created on a public image',
+      ['member-create', PUBLIC_IMAGE, DEMO_PROJECT],
+      'admin',
+      `HTTP 403 Forbidden: Not allowed to create members for image ${PUBLIC_IMAGE}.`,
+    ],
+    [
+      'a member is created twice',
+      ['member-create', IMAGE, DEMO_PROJECT],
+      'admin',
+      `HTTP 409 Conflict: Member ${DEMO_PROJECT} is duplicated for image ${IMAGE}`,
+    ],
+    [
+      'the image is at the member quota',
+      ['member-create', FULL_IMAGE, ADMIN_PROJECT],
+      'admin',
+      `HTTP 413 Request Entity Too Large: ${QUOTA}:`,
+    ],
+    [
+      'the image is unknown',
+      ['member-list', '--image-id', '11111111-2222-4333-8444-555555555555'],
+      'admin',
+      'HTTP 404 Not Found: Image 11111111-2222-4333-8444-555555555555 not found.',
+    ],
     ['the member is unknown (get)', ['member-get', IMAGE, ALT_PROJECT], 'admin', `HTTP 404 Not Found: ${NOT_A_MEMBER}`],
     ['the member is unknown (delete)', ['member-delete', IMAGE, ALT_PROJECT], 'admin', `HTTP 404 Not Found: ${NOT_A_MEMBER}`],
-    ['a member adds members', ['member-create', IMAGE, ALT_PROJECT], 'demo', `HTTP 403 Forbidden: Not allowed to create members for image ${IMAGE}.`],
-  ])('when %s, then exit 1 with the HTTP status and Glance\'s message', async (_label, args, user, message) => {
+    [
+      'a member adds members',
+      ['member-create', IMAGE, ALT_PROJECT],
+      'demo',
+      `HTTP 403 Forbidden: Not allowed to create members for image ${IMAGE}.`,
+    ],
+  ])("when %s, then exit 1 with the HTTP status and Glance's message", async (_label, args, user, message) => {
     const run = await env.cloud.glance(args, user);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(message);
@@ -119,7 +162,7 @@ describe('openstacksdk errors', () => {
     expect(run.stderr.startsWith(prefix)).toBe(true);
   });
 
-  it('when the image is at the member quota, then the exception carries Glance\'s message', async () => {
+  it("when the image is at the member quota, then the exception carries Glance's message", async () => {
     const run = await env.cloud.sdk(['add', FULL_IMAGE, ADMIN_PROJECT]);
     expect(run.stderr).toContain(QUOTA);
   });

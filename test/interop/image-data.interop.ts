@@ -27,20 +27,35 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sdkImages = (args: string[]) => runClient(PYTHON, [join(__dirname, 'sdk_images.py'), ...args], env.cloud.env('admin'));
 
 async function createFromFile(name: string): Promise<Record<string, unknown>> {
-  const run = await env.cloud.openstack(['image', 'create', '--file', file, '--disk-format', 'raw', '--container-format', 'bare', '--shared', name, '-f', 'json']);
+  const run = await env.cloud.openstack([
+    'image',
+    'create',
+    '--file',
+    file,
+    '--disk-format',
+    'raw',
+    '--container-format',
+    'bare',
+    '--shared',
+    name,
+    '-f',
+    'json',
+  ]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as Record<string, unknown>;
 }
 
 describe('openstack image create --file … --shared, then sharing', () => {
-  it('when admin creates an image from a file, then it is active with the file\'s size and MD5, and a project can be added', async () => {
+  it("when admin creates an image from a file, then it is active with the file's size and MD5, and a project can be added", async () => {
     const created = await createFromFile('from-file');
     const image = await env.cloud.image(created.id as string);
     expect(image).toMatchObject({ status: 'active', size: data.length, checksum: md5, visibility: 'shared', os_hash_algo: 'sha512' });
     const add = await env.cloud.openstack(['image', 'add', 'project', 'from-file', 'demo']);
     expect(add.code).toBe(0);
-    expect(await env.cloud.members(created.id as string)).toEqual([expect.objectContaining({ member_id: DEMO_PROJECT, status: 'pending' })]);
+    expect(await env.cloud.members(created.id as string)).toEqual([
+      expect.objectContaining({ member_id: DEMO_PROJECT, status: 'pending' }),
+    ]);
   });
 
   it('when the image is saved to a file, then the bytes are the uploaded ones', async () => {
@@ -83,7 +98,19 @@ describe('openstacksdk create_image and download_image', () => {
 
 describe('glance image-create --file, image-download, image-tag-update, image-deactivate', () => {
   it('when glanceclient uploads, tags, deactivates and downloads, then Glance shows each step', async () => {
-    const create = await env.cloud.glance(['image-create', '--name', 'g-image', '--disk-format', 'qcow2', '--container-format', 'bare', '--visibility', 'shared', '--file', file]);
+    const create = await env.cloud.glance([
+      'image-create',
+      '--name',
+      'g-image',
+      '--disk-format',
+      'qcow2',
+      '--container-format',
+      'bare',
+      '--visibility',
+      'shared',
+      '--file',
+      file,
+    ]);
     expect(create.code).toBe(0);
     const id = /\| id\s+\| ([0-9a-f-]{36})/.exec(create.stdout)?.[1] as string;
     // qcow2 data without a qcow2 header: Glance's inspector finds no virtual size.

@@ -9,8 +9,10 @@ import { ALT_PROJECT, DEMO_PROJECT, IMAGE, IMAGE_NAME, useInteropCloud } from '.
 
 const env = useInteropCloud({ auth: 'noauth' });
 
-const osc = (endpoint: string, args: string[]) => env.cloud.bare('openstack', ['--os-auth-type', 'none', '--os-endpoint', endpoint, ...args]);
-const glance = (url: string, token: string, args: string[]) => env.cloud.bare('glance', ['--os-image-url', url, '--os-auth-token', token, ...args]);
+const osc = (endpoint: string, args: string[]) =>
+  env.cloud.bare('openstack', ['--os-auth-type', 'none', '--os-endpoint', endpoint, ...args]);
+const glance = (url: string, token: string, args: string[]) =>
+  env.cloud.bare('glance', ['--os-image-url', url, '--os-auth-token', token, ...args]);
 
 describe('openstack --os-auth-type none --os-endpoint', () => {
   it.each(['/image', ''])('when the endpoint is the mock%s, then image member list prints the seeded member', async (path) => {

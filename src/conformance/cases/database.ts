@@ -75,7 +75,13 @@ const OWNERS: Spec[] = [
   ['members-create', 'none', 'POST', '/v2/images/{image2}/members', { fixtures: OWNED, ...asOwner, body: json({ member: 'x' }) }],
   ['member-list', 'none', 'GET', '/v2/images?conformance_tag={tag}', { fixtures: FAMILY, ...asMember }],
   ['no-project-list', 'none', 'GET', '/v2/images?conformance_tag={tag}', { fixtures: FAMILY, ...noProject }],
-  ['no-project-list-rejected', 'none', 'GET', '/v2/images?conformance_tag={tag}&member_status=rejected', { fixtures: FAMILY, ...noProject }],
+  [
+    'no-project-list-rejected',
+    'none',
+    'GET',
+    '/v2/images?conformance_tag={tag}&member_status=rejected',
+    { fixtures: FAMILY, ...noProject },
+  ],
   ['no-project-list-private', 'none', 'GET', '/v2/images?conformance_tag={tag}&visibility=private', { fixtures: FAMILY, ...noProject }],
   ['no-project-show', 'none', 'GET', '/v2/images/{image2}', { fixtures: FAMILY, ...noProject }],
   ['no-project-marker', 'none', 'GET', '/v2/images?conformance_tag={tag}&marker={image2}', { fixtures: FAMILY, ...noProject }],
@@ -84,9 +90,19 @@ const OWNERS: Spec[] = [
 const long = 'k'.repeat(256);
 const location = { url: 'http://a/b', metadata: {} };
 const create = (name: string, body: unknown, persona: Persona = 'owner', headers: Record<string, string> = {}): Spec => [
-  `create/${name}`, persona, 'POST', '/v2/images', { fixtures: [], body: json(body), headers },
+  `create/${name}`,
+  persona,
+  'POST',
+  '/v2/images',
+  { fixtures: [], body: json(body), headers },
 ];
-const patch = (name: string, ops: unknown, persona: Persona = 'owner'): Spec => [`patch/${name}`, persona, 'PATCH', '/v2/images/{image}', { body: json(ops) }];
+const patch = (name: string, ops: unknown, persona: Persona = 'owner'): Spec => [
+  `patch/${name}`,
+  persona,
+  'PATCH',
+  '/v2/images/{image}',
+  { body: json(ops) },
+];
 
 const RESERVED: Spec[] = [
   create('os-glance-foo', { name: 'c', os_glance_foo: 'bar' }),
@@ -140,8 +156,15 @@ const STORAGE: Spec[] = [
     { op: 'remove', path: '/foo' },
     { op: 'add', path: '/FOO', value: 'y' },
   ]),
-].map(([name, persona, method, path, extra]) =>
-  [name, persona, method, path, name.includes('property-in-other-case') ? { ...extra, fixtures: [{ visibility: 'shared', properties: { foo: 'x' } }] } : extra] as Spec,
+].map(
+  ([name, persona, method, path, extra]) =>
+    [
+      name,
+      persona,
+      method,
+      path,
+      name.includes('property-in-other-case') ? { ...extra, fixtures: [{ visibility: 'shared', properties: { foo: 'x' } }] } : extra,
+    ] as Spec,
 );
 
 const BUILTINS: Spec[] = [

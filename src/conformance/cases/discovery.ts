@@ -37,7 +37,13 @@ export function discoveryCases(): ConformanceCase[] {
     ['versions', '/versions', 'v2'],
   ];
   return [
-    ...calls.map(([name, persona, method, path]): ConformanceCase => ({ id: `discovery/${name}`, group: 'discovery', persona, method, path })),
+    ...calls.map(([name, persona, method, path]): ConformanceCase => ({
+      id: `discovery/${name}`,
+      group: 'discovery',
+      persona,
+      method,
+      path,
+    })),
     ...byAccept.map(([name, path, version]): ConformanceCase => ({
       id: `discovery/accept-version/${name}`,
       group: 'discovery',

@@ -72,7 +72,19 @@ function uploadCases(): ConformanceCase[] {
 /** The image after an upload, and `GET /v2/images/{id}/file` with and without ranges. */
 function downloadCases(): ConformanceCase[] {
   const download = make('image data: download', 'image-data/download', { method: 'GET', path: '/v2/images/{image}/file' });
-  const ranges = ['bytes=0-4', 'bytes=6-', 'bytes=-5', 'bytes=-50', 'bytes=3-100', 'bytes=0-0', 'bytes=20-30', 'bytes=5-2', 'bytes=0-1,3-4', 'junk', 'bytes=-0'];
+  const ranges = [
+    'bytes=0-4',
+    'bytes=6-',
+    'bytes=-5',
+    'bytes=-50',
+    'bytes=3-100',
+    'bytes=0-0',
+    'bytes=20-30',
+    'bytes=5-2',
+    'bytes=0-1,3-4',
+    'junk',
+    'bytes=-0',
+  ];
   const contentRanges = ['bytes 1-3/11', 'bytes 1-3/*', 'bytes 1-20/*', 'bytes 20-25/30', 'bytes 3-1/11', 'junk'];
   return [
     download('image-after-upload', { path: '/v2/images/{image}' }),
@@ -88,7 +100,13 @@ function downloadCases(): ConformanceCase[] {
     download('public-as-stranger', { persona: 'stranger', fixture: { visibility: 'public', data: DATA } }),
     // Secure RBAC: no `reader` role, no image at all (a bare 404); legacy ignores roles.
     download('public-as-noroles', { persona: 'noroles', fixture: { visibility: 'public', data: DATA } }),
-    download('upload-public-as-noroles', { persona: 'noroles', method: 'PUT', headers: OCTET, body: { raw: DATA }, fixture: { visibility: 'public', formats: true } }),
+    download('upload-public-as-noroles', {
+      persona: 'noroles',
+      method: 'PUT',
+      headers: OCTET,
+      body: { raw: DATA },
+      fixture: { visibility: 'public', formats: true },
+    }),
     download('head', { method: 'HEAD' }),
     download('with-body', { body: { raw: '{}' }, headers: { 'Content-Type': 'application/json' } }),
     ...ranges.map((range) => download(`range/${range}`, { headers: { Range: range } })),
@@ -102,7 +120,11 @@ function downloadCases(): ConformanceCase[] {
 
 /** `PUT`/`DELETE /v2/images/{id}/tags/{tag}`, the tag quota and the `tag` filter. */
 function tagCases(): ConformanceCase[] {
-  const tag = make('image tags', 'image-tags', { method: 'PUT', path: '/v2/images/{image}/tags/t-{tag}', fixture: { visibility: 'shared' } });
+  const tag = make('image tags', 'image-tags', {
+    method: 'PUT',
+    path: '/v2/images/{image}/tags/t-{tag}',
+    fixture: { visibility: 'shared' },
+  });
   const full = Array.from({ length: 128 }, (_, i) => `t${i}`);
   return [
     tag('add/owner'),
@@ -130,8 +152,16 @@ function tagCases(): ConformanceCase[] {
     tag('filter/one', { method: 'GET', path: '/v2/images?tag=t-{tag}', fixture: { visibility: 'shared', tags: ['t-{tag}'] } }),
     // MySQL compares tag values in its case-insensitive collation; adding and deleting compare exactly.
     tag('filter/other-case', { method: 'GET', path: '/v2/images?tag=AB-{tag}', fixture: { visibility: 'shared', tags: ['Ab-{tag}'] } }),
-    tag('delete/other-case', { method: 'DELETE', path: '/v2/images/{image}/tags/AB-{tag}', fixture: { visibility: 'shared', tags: ['Ab-{tag}'] } }),
-    tag('filter/all-must-match', { method: 'GET', path: '/v2/images?tag=t-{tag}&tag=zz', fixture: { visibility: 'shared', tags: ['t-{tag}'] } }),
+    tag('delete/other-case', {
+      method: 'DELETE',
+      path: '/v2/images/{image}/tags/AB-{tag}',
+      fixture: { visibility: 'shared', tags: ['Ab-{tag}'] },
+    }),
+    tag('filter/all-must-match', {
+      method: 'GET',
+      path: '/v2/images?tag=t-{tag}&tag=zz',
+      fixture: { visibility: 'shared', tags: ['t-{tag}'] },
+    }),
   ];
 }
 
@@ -155,7 +185,11 @@ function actionCases(): ConformanceCase[] {
       act('get', { method: 'GET' }),
     );
   }
-  const other = make('image actions', 'image-actions', { method: 'GET', path: '/v2/images/{image}', fixture: { ...withData, deactivated: true } });
+  const other = make('image actions', 'image-actions', {
+    method: 'GET',
+    path: '/v2/images/{image}',
+    fixture: { ...withData, deactivated: true },
+  });
   cases.push(
     other('deactivated-image'),
     other('unknown-action', { method: 'POST', path: '/v2/images/{image}/actions/frob' }),

@@ -8,7 +8,11 @@ const CREATE: Array<[string, Persona, CaseBody | undefined]> = [
   ['no-visibility', 'owner', { json: { name: 'c-{tag}', conformance_tag: '{tag}' } }],
   ['empty-object', 'owner', { json: {} }],
   ['extra-properties-first', 'owner', { json: { zeta: '1', name: 'c-{tag}', alpha: '2' } }],
-  ['schema-extra-properties', 'owner', { json: { ramdisk_id: '00000000-1111-2222-3333-444455556666', zeta: '1', os_distro: 'cirros', kernel_id: null, name: 'c-{tag}' } }],
+  [
+    'schema-extra-properties',
+    'owner',
+    { json: { ramdisk_id: '00000000-1111-2222-3333-444455556666', zeta: '1', os_distro: 'cirros', kernel_id: null, name: 'c-{tag}' } },
+  ],
   ['public-as-member-role', 'owner', { json: { name: 'c', visibility: 'public' } }],
   ['public-as-admin', 'admin', { json: { name: 'c-{tag}', visibility: 'public' } }],
   ['owner-null-as-admin', 'admin', { json: { name: 'c-{tag}', owner: null } }],
@@ -82,9 +86,11 @@ export function imageCases(): ConformanceCase[] {
     ['as-stranger', 'stranger', [{ op: 'replace', path: '/name', value: 'x' }]],
   ];
   for (const [name, persona, ops] of patches) cases.push(item(`images/patch/${name}`, persona, 'PATCH', { body: patch(ops) }));
-  cases.push(item('images/patch/json-content-type', 'owner', 'PATCH', {
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: patch([]),
-  }));
+  cases.push(
+    item('images/patch/json-content-type', 'owner', 'PATCH', {
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: patch([]),
+    }),
+  );
   return cases;
 }

@@ -49,9 +49,32 @@ const NOT_UTF8: Record<string, string> = {
 };
 
 const MEMBER_VALUES = [
-  '1.0', '1e5', '0.0', '-0.0', '1e16', '1.5e-7', '0.30000000000000004', '123456789012345678901234567890', '9223372036854775808',
-  '9007199254740993', '1e309', 'Infinity', '-Infinity', 'NaN', '"\\ud800"', '"\\ud83d\\ude00"', '[1]', '[1.5]', '[1.0]', '[["x"]]',
-  '[true]', '[false]', '[null]', '["a", "b"]', '[[]]', '{"a": 1}',
+  '1.0',
+  '1e5',
+  '0.0',
+  '-0.0',
+  '1e16',
+  '1.5e-7',
+  '0.30000000000000004',
+  '123456789012345678901234567890',
+  '9223372036854775808',
+  '9007199254740993',
+  '1e309',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '"\\ud800"',
+  '"\\ud83d\\ude00"',
+  '[1]',
+  '[1.5]',
+  '[1.0]',
+  '[["x"]]',
+  '[true]',
+  '[false]',
+  '[null]',
+  '["a", "b"]',
+  '[[]]',
+  '{"a": 1}',
 ];
 
 const IMAGE_VALUES: Record<string, string> = {
@@ -82,7 +105,11 @@ export function jsonBodyCases(): ConformanceCase[] {
     }
   }
   for (const value of MEMBER_VALUES) {
-    cases.push(bodyCase('member values as Python reads them', `json-bodies/member-value/${value}`, TARGETS['member-create'], { raw: `{"member": ${value}}` }));
+    cases.push(
+      bodyCase('member values as Python reads them', `json-bodies/member-value/${value}`, TARGETS['member-create'], {
+        raw: `{"member": ${value}}`,
+      }),
+    );
   }
   for (const [name, raw] of Object.entries(IMAGE_VALUES)) {
     cases.push(bodyCase('image values as Python reads them', `json-bodies/image-value/${name}`, TARGETS['image-create'], { raw }));
@@ -143,7 +170,12 @@ function propertyDepthCases(at: (name: string, target: Target, raw: string) => v
 /** webob parses a POST with a form media type as a form before Glance reads the body. */
 function formCases(): ConformanceCase[] {
   const cases: ConformanceCase[] = [];
-  const types = ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'Application/X-WWW-Form-Urlencoded', 'multipart/mixed'];
+  const types = [
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'Application/X-WWW-Form-Urlencoded',
+    'multipart/mixed',
+  ];
   const bodies: Record<string, { target: Target; json: string }> = {
     'member-create': { target: TARGETS['member-create'], json: '{"member": "form-{run}"}' },
     'member-update': { target: TARGETS['member-update'], json: '{"status": "accepted"}' },
@@ -157,9 +189,23 @@ function formCases(): ConformanceCase[] {
     }
   }
   for (const type of ['multipart/form-data', 'multipart/form-data; charset=utf-8', 'multipart/form-data; boundary=']) {
-    cases.push(bodyCase('form bodies', `json-bodies/form/${type}/no-boundary/member-create`, TARGETS['member-create'], { raw: '{"member": "x"}' }, { 'Content-Type': type }));
+    cases.push(
+      bodyCase(
+        'form bodies',
+        `json-bodies/form/${type}/no-boundary/member-create`,
+        TARGETS['member-create'],
+        { raw: '{"member": "x"}' },
+        { 'Content-Type': type },
+      ),
+    );
     cases.push({
-      ...bodyCase('form bodies', `json-bodies/form/${type}/no-boundary/unknown-path`, TARGETS['member-create'], { raw: '{}' }, { 'Content-Type': type }),
+      ...bodyCase(
+        'form bodies',
+        `json-bodies/form/${type}/no-boundary/unknown-path`,
+        TARGETS['member-create'],
+        { raw: '{}' },
+        { 'Content-Type': type },
+      ),
       path: '/v2/no-such-thing',
     });
   }

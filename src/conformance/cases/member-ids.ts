@@ -14,7 +14,13 @@ export function memberIdCases(): ConformanceCase[] {
     body: { json: { member } },
     headers: { Accept: 'application/json' },
   });
-  const byPath = (name: string, method: string, stored: string, segment: string, persona: ConformanceCase['persona'] = 'owner'): ConformanceCase => ({
+  const byPath = (
+    name: string,
+    method: string,
+    stored: string,
+    segment: string,
+    persona: ConformanceCase['persona'] = 'owner',
+  ): ConformanceCase => ({
     id: `member-ids/${method.toLowerCase()}/${name}`,
     group: 'member ids',
     fixtures: [{ visibility: 'shared', members: [stored] }],

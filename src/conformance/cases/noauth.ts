@@ -88,7 +88,15 @@ function noKeystoneCases(): ConformanceCase[] {
       headers: JSON_ACCEPT,
       body: { json: { member: '{member2}' } },
     },
-    { id: 'noauth/list/no-headers', group: 'no keystone', fixtures: shared, persona: 'none', method: 'GET', path: '/v2/images?conformance_tag={tag}', headers: JSON_ACCEPT },
+    {
+      id: 'noauth/list/no-headers',
+      group: 'no keystone',
+      fixtures: shared,
+      persona: 'none',
+      method: 'GET',
+      path: '/v2/images?conformance_tag={tag}',
+      headers: JSON_ACCEPT,
+    },
     { id: 'noauth/identity/version', group: 'no keystone', persona: 'none', method: 'GET', path: '/identity/v3' },
     {
       id: 'noauth/identity/token',

@@ -157,7 +157,9 @@ const INTERNALS =
 export function expectGlanceLike(answer: WireAnswer, facts: RequestFacts, method: string, format?: ErrorFormat): void {
   const problems = glanceLikeProblems(answer, facts, method, format);
   if (problems.length > 0) {
-    throw new Error(`${problems.join('; ')}\n  status ${answer.status} in ${answer.ms.toFixed(0)} ms, body: ${JSON.stringify(answer.text.slice(0, 300))}`);
+    throw new Error(
+      `${problems.join('; ')}\n  status ${answer.status} in ${answer.ms.toFixed(0)} ms, body: ${JSON.stringify(answer.text.slice(0, 300))}`,
+    );
   }
 }
 
@@ -182,12 +184,12 @@ function webobProblems(answer: WireAnswer, expected?: ErrorFormat): string[] {
   const body = answer.text;
   switch (format) {
     case 'plain':
-      return body.startsWith(`${line}\n\n`) ? [] : ['plain error body without webob\'s status line'];
+      return body.startsWith(`${line}\n\n`) ? [] : ["plain error body without webob's status line"];
     case 'html':
       return body.startsWith(`<html>\n <head>\n  <title>${line}</title>\n </head>\n <body>\n  <h1>${line}</h1>\n  `) &&
         body.endsWith('\n </body>\n</html>')
         ? []
-        : ['HTML error body not in webob\'s template'];
+        : ["HTML error body not in webob's template"];
     case 'json': {
       let parsed: unknown;
       try {
@@ -199,7 +201,7 @@ function webobProblems(answer: WireAnswer, expected?: ErrorFormat): string[] {
       const { message, code, title: t } = parsed as Record<string, unknown>;
       return keys.join() === 'message,code,title' && typeof message === 'string' && code === line && t === title
         ? []
-        : ['JSON error body not in webob\'s shape'];
+        : ["JSON error body not in webob's shape"];
     }
   }
 }

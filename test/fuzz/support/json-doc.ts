@@ -41,7 +41,10 @@ const leaf: fc.Arbitrary<JsonDoc> = fc.oneof(
   fc.constantFrom('true', 'false', 'null').map((literal) => ({ kind: 'literal' as const, literal: literal as 'true' })),
 );
 
-const key = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HOSTILE_KEYS, 'member', 'status', 'name', 'visibility') }, { weight: 2, arbitrary: hostileString(12) });
+const key = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_KEYS, 'member', 'status', 'name', 'visibility') },
+  { weight: 2, arbitrary: hostileString(12) },
+);
 
 /** Any JSON value, a few levels deep. */
 export const jsonDoc: fc.Arbitrary<JsonDoc> = fc.letrec<{ node: JsonDoc }>((tie) => ({

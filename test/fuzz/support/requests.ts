@@ -43,9 +43,19 @@ export interface Target {
 /** A mock of the profile with a shared image of OWNER that MEMBER is a pending member of. */
 export async function startTarget(profile: Profile): Promise<Target> {
   const mock = await startFuzzMock({ dbProfile: profile, ids: `fuzz-${profile}` });
-  const created = await mock.send({ method: 'POST', path: '/v2/images', headers: callers.owner, body: '{"name": "fuzz", "visibility": "shared"}' });
+  const created = await mock.send({
+    method: 'POST',
+    path: '/v2/images',
+    headers: callers.owner,
+    body: '{"name": "fuzz", "visibility": "shared"}',
+  });
   const imageId = (JSON.parse(created.text) as { id: string }).id;
-  const added = await mock.send({ method: 'POST', path: `/v2/images/${imageId}/members`, headers: callers.owner, body: `{"member": "${MEMBER}"}` });
+  const added = await mock.send({
+    method: 'POST',
+    path: `/v2/images/${imageId}/members`,
+    headers: callers.owner,
+    body: `{"member": "${MEMBER}"}`,
+  });
   if (added.status !== 200) throw new Error(`fixture: ${added.status} ${added.text}`);
   return { mock, profile, imageId };
 }

@@ -42,7 +42,13 @@ export class WireClient {
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const bytes = Buffer.concat(chunks);
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes, text: bytes.toString('utf8'), ms: performance.now() - started });
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: bytes,
+              text: bytes.toString('utf8'),
+              ms: performance.now() - started,
+            });
           });
           res.on('error', reject);
         },

@@ -43,12 +43,17 @@ export function runClient(file: string, args: string[], env: Record<string, stri
   const home = mkdtempSync(join(tmpdir(), 'glance-mock-interop-home-'));
   const fullEnv = { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', HOME: home, PYTHONDONTWRITEBYTECODE: '1', ...env };
   return new Promise((resolve) => {
-    execFile(file, args, { env: fullEnv, timeout: CLIENT_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      rmSync(home, { recursive: true, force: true });
-      const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-      if (err && err.killed) stderr += `\n[killed after ${CLIENT_TIMEOUT_MS} ms]`;
-      resolve({ code, stdout, stderr, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      file,
+      args,
+      { env: fullEnv, timeout: CLIENT_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        rmSync(home, { recursive: true, force: true });
+        const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+        if (err && err.killed) stderr += `\n[killed after ${CLIENT_TIMEOUT_MS} ms]`;
+        resolve({ code, stdout, stderr, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -57,10 +62,19 @@ export function tableRows(stdout: string): string[][] {
   return stdout
     .split('\n')
     .filter((line) => line.startsWith('|'))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 }
 
 /** A cliff `Field | Value` table as an object. */
 export function fields(stdout: string): Record<string, string> {
-  return Object.fromEntries(tableRows(stdout).slice(1).map(([key, value]) => [key, value]));
+  return Object.fromEntries(
+    tableRows(stdout)
+      .slice(1)
+      .map(([key, value]) => [key, value]),
+  );
 }
