@@ -6,6 +6,7 @@
  */
 import { hasLoneSurrogate, lookup, strings, type JsonDoc } from './json-doc';
 import type { WireAnswer } from './wire';
+import { CONTENT_TYPES, TITLES, type ErrorFormat } from '../../helpers/webob';
 
 export type Profile = 'mysql' | 'sqlite';
 export type RouteKind = 'member-create' | 'image-create' | 'image-patch' | 'other';
@@ -126,24 +127,8 @@ export function nestingDepth(bytes: Buffer): number {
   return max;
 }
 
-export const WEBOB_TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Request Entity Too Large',
-  415: 'Unsupported Media Type',
-  500: 'Internal Server Error',
-};
-
-export type ErrorFormat = 'plain' | 'json' | 'html';
-const FORMAT_OF_CONTENT_TYPE: Record<string, ErrorFormat> = {
-  'text/plain; charset=UTF-8': 'plain',
-  'application/json': 'json',
-  'text/html; charset=UTF-8': 'html',
-};
+export type { ErrorFormat };
+const FORMAT_OF_CONTENT_TYPE = Object.fromEntries(Object.entries(CONTENT_TYPES).map(([format, type]) => [type, format as ErrorFormat]));
 
 /** What must never reach a client: stack frames, Node and Express internals, JS error names. */
 const INTERNALS =
@@ -175,7 +160,7 @@ export function glanceLikeProblems(answer: WireAnswer, facts: RequestFacts, meth
 }
 
 function webobProblems(answer: WireAnswer, expected?: ErrorFormat): string[] {
-  const title = WEBOB_TITLES[answer.status];
+  const title = TITLES[answer.status];
   if (!title) return [`status ${answer.status} is none Glance answers with`];
   const line = `${answer.status} ${title}`;
   const format = FORMAT_OF_CONTENT_TYPE[String(answer.headers['content-type'])];
