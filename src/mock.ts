@@ -73,6 +73,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     data.clear();
     tokens.clear();
     keystone.directory.clear();
+    ids.rewind?.();
     if (resolved.seed) seed(resolved.seed);
   };
   if (resolved.seed) seed(resolved.seed);

@@ -8,6 +8,8 @@ import { createHash, randomUUID } from 'node:crypto';
 export interface IdSource {
   imageId(): string;
   requestId(): string;
+  /** Start the streams again from their first id (a mock's `reset()` calls it). */
+  rewind?(): void;
 }
 
 export const randomIds = (): IdSource => ({
@@ -20,18 +22,26 @@ export function seededIds(seed: string | number): IdSource {
   const images = uuidStream(`${seed}:image`);
   const requests = uuidStream(`${seed}:request`);
   return {
-    imageId: () => images(),
-    requestId: () => `req-${requests()}`,
+    imageId: () => images.next(),
+    requestId: () => `req-${requests.next()}`,
+    rewind: () => {
+      images.rewind();
+      requests.rewind();
+    },
   };
 }
 
-function uuidStream(seed: string): () => string {
+function uuidStream(seed: string): { next(): string; rewind(): void } {
   let counter = 0;
-  return () => {
+  const rewind = () => {
+    counter = 0;
+  };
+  const next = () => {
     const bytes = createHash('sha256').update(`${seed}:${counter++}`).digest().subarray(0, 16);
     bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
     bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
     const hex = bytes.toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
+  return { next, rewind };
 }
