@@ -10,6 +10,7 @@ import { requestContext, type RequestContext } from '../src/domain/context';
 import { ImageLookup } from '../src/domain/image-lookup';
 import type { ImageQuery, SortKey } from '../src/domain/image-query';
 import { ImageService } from '../src/domain/image-service';
+import { DEFAULT_IMAGE_TAG_QUOTA } from '../src/options';
 import type { ImageRecord, Visibility } from '../src/domain/images';
 import { memberPolicies } from '../src/domain/member-policy';
 import { MembersService } from '../src/domain/members';
@@ -41,7 +42,15 @@ function world(profile: DbProfileName) {
   const store = new MemoryStore(db.collate);
   const lookup = new ImageLookup(store, db);
   const clock = new FixedClock('2030-01-01T00:00:00Z');
-  const images = new ImageService({ store, images: lookup, clock, ids: seededIds(profile), policy: 'legacy', db });
+  const images = new ImageService({
+    store,
+    images: lookup,
+    clock,
+    ids: seededIds(profile),
+    policy: 'legacy',
+    db,
+    tagQuota: DEFAULT_IMAGE_TAG_QUOTA,
+  });
   const members = new MembersService({ store, images: lookup, db, policy: memberPolicies.legacy, memberQuota: -1, clock });
   return { db, store, lookup, clock, images, members };
 }

@@ -16,6 +16,7 @@ const { MemoryStore } = require('../../dist/store/memory-store');
 const { TokenRegistry } = require('../../dist/identity/tokens');
 const { FixedClock } = require('../../dist/runtime/clock');
 const { seededIds } = require('../../dist/runtime/ids');
+const { DEFAULT_IMAGE_TAG_QUOTA } = require('../../dist/options');
 
 const pairs = Number(process.argv[2] ?? 1_000_000);
 const logins = Number(process.argv[3] ?? 20_000);
@@ -34,7 +35,7 @@ const store = new MemoryStore(db.collate);
 const clock = new FixedClock('2026-01-01T00:00:00Z');
 const ids = seededIds('rss');
 const images = new ImageLookup(store, db);
-const imageService = new ImageService({ store, images, clock, ids, policy: 'legacy', db });
+const imageService = new ImageService({ store, images, clock, ids, policy: 'legacy', db, tagQuota: DEFAULT_IMAGE_TAG_QUOTA });
 const members = new MembersService({ store, images, db, policy: memberPolicies.legacy, memberQuota: 128, clock });
 const owner = requestContext({ projectId: 'owner', roles: ['member', 'reader'] });
 

@@ -21,8 +21,8 @@ export interface ImagesDeps {
   db: DbProfile;
   /** Image data, dropped when its image is deleted. */
   data?: { delete(imageId: string): void };
-  /** Glance's `image_tag_quota` (default 128, negative unlimited). */
-  tagQuota?: number;
+  /** Glance's `image_tag_quota`: negative is unlimited. */
+  tagQuota: number;
 }
 
 /**
@@ -177,7 +177,7 @@ export class ImageService {
 
   /** Glance keeps tags as a set, but `image_tag_quota` (413) counts the list as given, repeats included. */
   private checkTags(tags: string[]): string[] {
-    const quota = this.deps.tagQuota ?? 128;
+    const quota = this.deps.tagQuota;
     if (quota >= 0 && tags.length > quota) throw GlanceErrors.tagLimitExceededOnImage(tags.length, quota);
     return [...new Set(tags)];
   }
