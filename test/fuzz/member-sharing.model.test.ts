@@ -46,6 +46,13 @@ function visible(image: ModelImage, caller: Caller): boolean {
 }
 
 /** The member rows a caller sees: owners and admins all, members their own. */
+/** A member call only the owner (or an admin) may make on a shared image: 404 unseen, 403 otherwise. */
+function ownerCallRefusal(image: ModelImage, caller: Caller): 404 | 403 | undefined {
+  if (!visible(image, caller)) return 404;
+  if (image.visibility !== 'shared' || (!isAdmin(caller) && image.owner !== caller)) return 403;
+  return undefined;
+}
+
 function visibleMembers(image: ModelImage, caller: Caller): string[] {
   const all = [...image.members.keys()];
   const seen = isAdmin(caller) || image.owner === caller ? all : all.filter((m) => m === caller);
@@ -108,15 +115,8 @@ class AddMember extends OnImage {
   }
   async run(m: Model, r: Real) {
     const image = m.images[this.index];
-    const expected = !visible(image, this.caller)
-      ? 404
-      : image.visibility !== 'shared' || (!isAdmin(this.caller) && image.owner !== this.caller)
-        ? 403
-        : image.members.size >= QUOTA
-          ? 413
-          : image.members.has(this.member)
-            ? 409
-            : 200;
+    const expected =
+      ownerCallRefusal(image, this.caller) ?? (image.members.size >= QUOTA ? 413 : image.members.has(this.member) ? 409 : 200);
     expectStatus(await call(r, this.caller, 'POST', `/v2/images/${image.id}/members`, { member: this.member }), expected, this.toString());
     if (expected === 200) image.members.set(this.member, 'pending');
   }
@@ -188,13 +188,7 @@ class RemoveMember extends OnImage {
   }
   async run(m: Model, r: Real) {
     const image = m.images[this.index];
-    const expected = !visible(image, this.caller)
-      ? 404
-      : image.visibility !== 'shared' || (!isAdmin(this.caller) && image.owner !== this.caller)
-        ? 403
-        : !image.members.has(this.member)
-          ? 404
-          : 204;
+    const expected = ownerCallRefusal(image, this.caller) ?? (!image.members.has(this.member) ? 404 : 204);
     expectStatus(await call(r, this.caller, 'DELETE', `/v2/images/${image.id}/members/${this.member}`), expected, this.toString());
     if (expected === 204) image.members.delete(this.member);
   }
