@@ -7,6 +7,7 @@ import { DB_PROFILES, POLICIES } from './domain/profiles';
 import {
   AUTH_MODES,
   DEFAULT_DATA_MEMORY_LIMIT,
+  DEFAULT_MAX_REQUEST_BODY,
   DEFAULT_IMAGE_SIZE_CAP,
   DEFAULT_IMAGE_TAG_QUOTA,
   DEFAULT_MEMBER_QUOTA,
@@ -89,6 +90,12 @@ function buildProgram(io: CliIo): Command {
       parseInteger,
       DEFAULT_DATA_MEMORY_LIMIT,
     )
+    .option(
+      '--max-request-body <bytes>',
+      'largest request body read (image uploads aside); beyond it a 413',
+      parseInteger,
+      DEFAULT_MAX_REQUEST_BODY,
+    )
     .action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -132,6 +139,7 @@ interface ServeOptions {
   userStorageQuota: string;
   imageTagQuota: number;
   dataMemoryLimit: number;
+  maxRequestBody: number;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -152,6 +160,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       userStorageQuota: opts.userStorageQuota,
       imageTagQuota: opts.imageTagQuota,
       dataMemoryLimit: opts.dataMemoryLimit,
+      maxRequestBody: opts.maxRequestBody,
     });
   } catch (err) {
     if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions

@@ -66,6 +66,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     ids,
     keystone: noauth ? undefined : keystone.handle,
     imageCache: resolved.imageCache,
+    maxRequestBody: resolved.maxRequestBody,
   });
   const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
   const reset = () => {

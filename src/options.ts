@@ -29,6 +29,8 @@ export interface GlanceMockOptions {
   imageTagQuota?: number;
   /** The most image data (bytes) the mock keeps in memory, uploads in flight included; beyond it a 413. Default 512 MiB. */
   dataMemoryLimit?: number;
+  /** The largest request body (bytes, image uploads aside) the mock reads; beyond it a 413. Default 64 MiB. */
+  maxRequestBody?: number;
   /** The source of "now"; inject a FixedClock to freeze time. */
   clock?: Clock;
   /** A seed for deterministic image and request ids, or an id source of your own. */
@@ -49,6 +51,7 @@ export interface ResolvedOptions {
   userStorageQuota: string;
   imageTagQuota: number;
   dataMemoryLimit: number;
+  maxRequestBody: number;
   clock: Clock;
   ids: IdSource;
   seed?: SeedData;
@@ -60,6 +63,7 @@ export const DEFAULT_MEMBER_QUOTA = 128;
 export const DEFAULT_IMAGE_SIZE_CAP = 1099511627776;
 export const DEFAULT_IMAGE_TAG_QUOTA = 128;
 export const DEFAULT_DATA_MEMORY_LIMIT = 512 * 1024 * 1024;
+export const DEFAULT_MAX_REQUEST_BODY = 64 * 1024 * 1024;
 
 /** Defaults applied and every option checked once, with a message that names the option. */
 export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions {
@@ -133,7 +137,11 @@ function dataOptions(options: GlanceMockOptions) {
   if (!Number.isSafeInteger(dataMemoryLimit) || dataMemoryLimit < 0) {
     throw new TypeError(`dataMemoryLimit must be a non-negative integer (got ${String(dataMemoryLimit)})`);
   }
+  const maxRequestBody = options.maxRequestBody ?? DEFAULT_MAX_REQUEST_BODY;
+  if (!Number.isSafeInteger(maxRequestBody) || maxRequestBody < 0) {
+    throw new TypeError(`maxRequestBody must be a non-negative integer (got ${String(maxRequestBody)})`);
+  }
   const userStorageQuota = String(options.userStorageQuota ?? '0');
   new StorageQuota(userStorageQuota);
-  return { imageSizeCap, userStorageQuota, imageTagQuota, dataMemoryLimit };
+  return { imageSizeCap, userStorageQuota, imageTagQuota, dataMemoryLimit, maxRequestBody };
 }

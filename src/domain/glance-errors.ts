@@ -220,6 +220,12 @@ function ImageDataErrors() {
         `The incoming image is too large: glance-mock keeps at most ${limit} bytes of image data in memory ` +
           '(option dataMemoryLimit / --data-memory-limit).',
       ),
+    /** Not Glance's (it reads a body of any size): the mock's own bound on a request body it buffers. */
+    mockBodyTooLarge: (limit: number) =>
+      tooLarge(
+        `The request body is too large: glance-mock reads at most ${limit} bytes of a request body ` +
+          '(option maxRequestBody / --max-request-body).',
+      ),
     imageGoneDuringUpload: (imageId: string) =>
       new GlanceError(
         410,

@@ -21,6 +21,8 @@ export interface AppParts {
   keystone?: KeystoneHandler;
   /** Glance's `image_cache_dir` is set: the version list has v2.16 (default true). */
   imageCache?: boolean;
+  /** The largest request body read (image uploads aside). */
+  maxRequestBody: number;
 }
 
 /** Where a devstack cloud serves Keystone and Glance; Glance answers at the root as well. */
@@ -38,7 +40,8 @@ export function buildExpressApp(parts: AppParts): Express {
   app.disable('x-powered-by');
   app.disable('etag');
   app.use(httpLimits);
-  app.use((req, res, next) => (isImageUpload(req) ? next() : collectRawBody(req, res, next)));
+  const collectBody = collectRawBody(parts.maxRequestBody);
+  app.use((req, res, next) => (isImageUpload(req) ? next() : collectBody(req, res, next)));
   app.use((req, res) => handle(parts, req, res));
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, toGlanceError(err)));
   return app;

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { GlanceErrors } from '../domain/glance-errors';
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const NO_BYTES = Buffer.alloc(0);
 
 /** The request body as bytes, whatever its Content-Type; `undefined` when Glance would see none. */
@@ -20,9 +20,13 @@ declare module 'express-serve-static-core' {
 /**
  * Collect the body of every request. Glance's `has_body` counts a body as
  * present when the request is chunked or has a positive Content-Length,
- * and ignores the request's Content-Type.
+ * and ignores the request's Content-Type. Glance reads a body of any size
+ * (no sizelimit filter in its paste pipeline); the mock keeps at most
+ * `maxBytes` and refuses a larger body with a 413 once it is read to its end.
  */
-export function collectRawBody(req: Request, _res: Response, next: NextFunction): void {
+export const collectRawBody = (maxBytes: number) => (req: Request, _res: Response, next: NextFunction) => collect(req, maxBytes, next);
+
+function collect(req: Request, maxBytes: number, next: NextFunction): void {
   const chunked = req.headers['transfer-encoding'] !== undefined;
   const length = Number(req.headers['content-length'] ?? 0);
   const present = chunked || length > 0;
@@ -35,9 +39,10 @@ export function collectRawBody(req: Request, _res: Response, next: NextFunction)
   let size = 0;
   req.on('data', (chunk: Buffer) => {
     size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    if (size <= maxBytes) chunks.push(chunk);
   });
   req.on('end', () => {
+    if (size > maxBytes) return next(GlanceErrors.mockBodyTooLarge(maxBytes));
     req.rawBody = { present, declaredLength: Number.isFinite(length) ? length : 0, bytes: Buffer.concat(chunks) };
     next();
   });
