@@ -8,6 +8,7 @@ import {
   AUTH_MODES,
   DEFAULT_DATA_MEMORY_LIMIT,
   DEFAULT_MAX_REQUEST_BODY,
+  DEFAULT_MAX_NAMESPACES,
   DEFAULT_IMAGE_SIZE_CAP,
   DEFAULT_IMAGE_TAG_QUOTA,
   DEFAULT_MEMBER_QUOTA,
@@ -96,6 +97,7 @@ function buildProgram(io: CliIo): Command {
       parseInteger,
       DEFAULT_MAX_REQUEST_BODY,
     )
+    .option('--max-namespaces <n>', 'most namespaces (/_ns/{name}/...) at once; one more is a 409', parseInteger, DEFAULT_MAX_NAMESPACES)
     .action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -140,6 +142,7 @@ interface ServeOptions {
   imageTagQuota: number;
   dataMemoryLimit: number;
   maxRequestBody: number;
+  maxNamespaces: number;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -161,6 +164,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       imageTagQuota: opts.imageTagQuota,
       dataMemoryLimit: opts.dataMemoryLimit,
       maxRequestBody: opts.maxRequestBody,
+      maxNamespaces: opts.maxNamespaces,
     });
   } catch (err) {
     if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions

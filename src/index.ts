@@ -2,8 +2,10 @@ import type { Express } from 'express';
 import { createGlanceMock } from './mock';
 import type { GlanceMockOptions } from './options';
 
-export { createGlanceMock, type GlanceMock } from './mock';
-export { startGlanceMock, type RunningGlanceMock, type StartOptions } from './server';
+export { createGlanceMock, type GlanceMock, type GlanceMockInstance } from './mock';
+export { startGlanceMock, type RunningGlanceMock, type RunningNamespace, type StartOptions } from './server';
+export { NAMESPACE_HEADER, NAMESPACE_PREFIX } from './namespaces/namespace-name';
+export type { NamespaceInfo } from './namespaces/registry';
 export { type GlanceMockOptions, type AuthMode, DEFAULT_MEMBER_QUOTA } from './options';
 export type {
   SeedData,

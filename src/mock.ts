@@ -19,9 +19,11 @@ import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
 import { ImageDataStore } from './store/image-data-store';
 import { imageDataAndTagRoutes } from './http/image-data-wiring';
+import { namespaceDispatch } from './namespaces/express-dispatch';
+import { NamespaceRegistry, type NamespaceInfo } from './namespaces/registry';
 
 /** One mock instance: its own store, tokens, clock and ids, and the Express app over them. */
-export interface GlanceMock {
+export interface GlanceMockInstance {
   app: Express;
   options: ResolvedOptions;
   /** Add seed data to the current state. */
@@ -30,8 +32,30 @@ export interface GlanceMock {
   reset(): void;
 }
 
+/** A mock: its default instance, and its namespaces (isolated instances selected by `/_ns/{name}` or a header). */
+export interface GlanceMock extends GlanceMockInstance {
+  /** The namespace of that name, made from the start-up seed on first use. Throws for a bad name or past `maxNamespaces`. */
+  namespace(name: string): GlanceMockInstance;
+  namespaces(): NamespaceInfo[];
+  /** Forget a namespace and everything in it; false when there was none. */
+  dropNamespace(name: string): boolean;
+}
+
 export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const resolved = resolveOptions(options);
+  const root = createInstance(resolved);
+  // A namespace is made from the options as given, so that a seed for ids gives each its own streams.
+  const registry = new NamespaceRegistry(() => createInstance(resolveOptions(options)), resolved.maxNamespaces);
+  return {
+    ...root,
+    app: namespaceDispatch(root, registry),
+    namespace: (name) => registry.get(name, 'name'),
+    namespaces: () => registry.list(),
+    dropNamespace: (name) => registry.drop(name),
+  };
+}
+
+function createInstance(resolved: ResolvedOptions): GlanceMockInstance {
   const db = dbProfiles[resolved.dbProfile];
   const store = new MemoryStore(db.collate);
   const tokens = new TokenRegistry();

@@ -31,6 +31,8 @@ export interface GlanceMockOptions {
   dataMemoryLimit?: number;
   /** The largest request body (bytes, image uploads aside) the mock reads; beyond it a 413. Default 64 MiB. */
   maxRequestBody?: number;
+  /** The most namespaces (`/_ns/{name}/...`) that may exist at once; one more is a 409. Default 64. */
+  maxNamespaces?: number;
   /** The source of "now"; inject a FixedClock to freeze time. */
   clock?: Clock;
   /** A seed for deterministic image and request ids, or an id source of your own. */
@@ -52,6 +54,7 @@ export interface ResolvedOptions {
   imageTagQuota: number;
   dataMemoryLimit: number;
   maxRequestBody: number;
+  maxNamespaces: number;
   clock: Clock;
   ids: IdSource;
   seed?: SeedData;
@@ -64,6 +67,7 @@ export const DEFAULT_IMAGE_SIZE_CAP = 1099511627776;
 export const DEFAULT_IMAGE_TAG_QUOTA = 128;
 export const DEFAULT_DATA_MEMORY_LIMIT = 512 * 1024 * 1024;
 export const DEFAULT_MAX_REQUEST_BODY = 64 * 1024 * 1024;
+export const DEFAULT_MAX_NAMESPACES = 64;
 
 /** Defaults applied and every option checked once, with a message that names the option. */
 export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions {
@@ -82,12 +86,17 @@ export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions
   if (auth === 'noauth' && policy !== 'legacy') {
     throw new TypeError(`auth noauth is served with the legacy policy only (got policy ${policy})`);
   }
+  const maxNamespaces = options.maxNamespaces ?? DEFAULT_MAX_NAMESPACES;
+  if (!Number.isSafeInteger(maxNamespaces) || maxNamespaces < 0) {
+    throw new TypeError(`maxNamespaces must be a non-negative integer (got ${String(maxNamespaces)})`);
+  }
   const imageCache = options.imageCache ?? true;
   if (typeof imageCache !== 'boolean') throw new TypeError(`imageCache must be true or false (got ${String(imageCache)})`);
   return {
     dbProfile,
     policy,
     memberQuota,
+    maxNamespaces,
     ...dataOptions(options),
     clock: checkedClock(options.clock),
     ids: idSource(options.ids),

@@ -6,6 +6,7 @@ import { NODE_MAX_HEADER_SIZE, onClientError } from './http/http-limits';
 import { createGlanceMock } from './mock';
 import type { GlanceMockOptions } from './options';
 import type { SeedData } from './seed/seed-types';
+import type { NamespaceInfo } from './namespaces/registry';
 
 export interface StartOptions extends GlanceMockOptions {
   /** Default 127.0.0.1. */
@@ -23,6 +24,18 @@ export interface RunningGlanceMock {
   close(): Promise<void>;
   reset(): void;
   seed(data: SeedData): void;
+  /** A namespace: its own URL (`<url>/_ns/<name>`), seed and reset; made from the start-up seed on first use. */
+  namespace(name: string): RunningNamespace;
+  namespaces(): NamespaceInfo[];
+  dropNamespace(name: string): boolean;
+}
+
+export interface RunningNamespace {
+  name: string;
+  /** Every path under it (`/v2/...`, `/image`, `/identity/v3`, `/_mock`) is the namespace's. */
+  url: string;
+  reset(): void;
+  seed(data: SeedData): void;
 }
 
 /**
@@ -37,13 +50,20 @@ export async function startGlanceMock(options: StartOptions = {}): Promise<Runni
   const address = server.address() as AddressInfo;
   warnIfExposed(address, host, onWarning);
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${address.port}`;
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url,
     port: address.port,
     host,
     close: () => closeServer(server),
     reset: mock.reset,
     seed: mock.seed,
+    namespace: (name) => {
+      const instance = mock.namespace(name);
+      return { name, url: `${url}/_ns/${encodeURIComponent(name)}`, reset: instance.reset, seed: instance.seed };
+    },
+    namespaces: mock.namespaces,
+    dropNamespace: mock.dropNamespace,
   };
 }
 
