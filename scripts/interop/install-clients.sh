@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian (bookworm) OpenStack clients the interop suite runs against the mock:
-# python3-openstackclient (/usr/bin/openstack), python3-glanceclient (/usr/bin/glance) and
-# python3-openstacksdk. Idempotent: does nothing when all three are installed. Root or sudo,
-# no stdin needed.
+# python3-openstackclient (/usr/bin/openstack), python3-glanceclient (/usr/bin/glance),
+# python3-openstacksdk, and pytest with requests for the Python suite (test/interop/python).
+# Idempotent: does nothing when all are installed. Root or sudo, no stdin needed.
 set -euo pipefail
 
-PACKAGES=(python3-openstackclient python3-glanceclient python3-openstacksdk)
+PACKAGES=(python3-openstackclient python3-glanceclient python3-openstacksdk python3-pytest python3-requests)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -30,4 +30,4 @@ echo "install-clients.sh: installing ${missing[*]}" >&2
 for bin in /usr/bin/openstack /usr/bin/glance; do
   [ -x "$bin" ] || { echo "install-clients.sh: $bin missing after install" >&2; exit 1; }
 done
-/usr/bin/python3 -c 'import openstack' || { echo "install-clients.sh: openstacksdk not importable by /usr/bin/python3" >&2; exit 1; }
+/usr/bin/python3 -c 'import openstack, pytest, requests' || { echo "install-clients.sh: openstacksdk, pytest or requests not importable by /usr/bin/python3" >&2; exit 1; }
