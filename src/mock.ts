@@ -17,7 +17,7 @@ import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './
 import { applySeed } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
-import { ImageDataStore } from './store/image-data-store';
+import { ImageDataStore, MemoryBudget } from './store/image-data-store';
 import { imageDataAndTagRoutes } from './http/image-data-wiring';
 import { namespaceDispatch } from './namespaces/express-dispatch';
 import { NamespaceRegistry, type NamespaceInfo } from './namespaces/registry';
@@ -43,19 +43,28 @@ export interface GlanceMock extends GlanceMockInstance {
 
 export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const resolved = resolveOptions(options);
-  const root = createInstance(resolved);
+  // Namespaces share the bound on image data: together they never hold more than dataMemoryLimit.
+  const budget = new MemoryBudget(resolved.dataMemoryLimit);
+  const root = createInstance(resolved, budget);
   // A namespace is made from the options as given, so that a seed for ids gives each its own streams.
-  const registry = new NamespaceRegistry(() => createInstance(resolveOptions(options)), resolved.maxNamespaces);
+  const registry = new NamespaceRegistry(
+    () => createInstance(resolveOptions(options), budget),
+    resolved.maxNamespaces,
+    (dropped) => dropped.dispose(),
+  );
   return {
-    ...root,
+    ...handle(root),
     app: namespaceDispatch(root, registry),
-    namespace: (name) => registry.get(name, 'name'),
+    namespace: (name) => handle(registry.get(name, 'name')),
     namespaces: () => registry.list(),
     dropNamespace: (name) => registry.drop(name),
   };
 }
 
-function createInstance(resolved: ResolvedOptions): GlanceMockInstance {
+/** What a caller holds of an instance. */
+const handle = ({ app, options, seed, reset }: GlanceMockInstance): GlanceMockInstance => ({ app, options, seed, reset });
+
+function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): GlanceMockInstance & { dispose(): void } {
   const db = dbProfiles[resolved.dbProfile];
   const store = new MemoryStore(db.collate);
   const tokens = new TokenRegistry();
@@ -71,7 +80,7 @@ function createInstance(resolved: ResolvedOptions): GlanceMockInstance {
       clock,
     }),
   );
-  const data = new ImageDataStore(resolved.dataMemoryLimit);
+  const data = new ImageDataStore(budget);
   const imageService = contextFirst(
     new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),
   );
@@ -102,7 +111,7 @@ function createInstance(resolved: ResolvedOptions): GlanceMockInstance {
     if (resolved.seed) seed(resolved.seed);
   };
   if (resolved.seed) seed(resolved.seed);
-  return { app, options: resolved, seed, reset };
+  return { app, options: resolved, seed, reset, dispose: () => data.clear() };
 }
 
 /**

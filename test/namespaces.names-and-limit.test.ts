@@ -169,3 +169,24 @@ describe('GET and DELETE /_mock/namespaces', () => {
     expect(res.body.namespaces.map((ns: { name: string }) => ns.name)).toEqual(['b']);
   });
 });
+
+describe('image data in namespaces', () => {
+  it('when namespaces hold image data, then together they stay under dataMemoryLimit, and dropping one frees its share', async () => {
+    const mock = createGlanceMock({ dataMemoryLimit: 100 });
+    const upload = async (ns: string) => {
+      const created = await request(mock.app)
+        .post(`/_ns/${ns}/v2/images`)
+        .set(personas.owner)
+        .send('{"disk_format": "raw", "container_format": "bare"}');
+      return request(mock.app)
+        .put(`/_ns/${ns}/v2/images/${created.body.id}/file`)
+        .set(personas.owner)
+        .set('Content-Type', 'application/octet-stream')
+        .send(Buffer.alloc(60));
+    };
+    expect((await upload('a')).status).toBe(204);
+    expect((await upload('b')).status).toBe(413);
+    await request(mock.app).delete('/_mock/namespaces/a');
+    expect((await upload('b')).status).toBe(204);
+  });
+});

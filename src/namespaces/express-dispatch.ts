@@ -15,7 +15,7 @@ export const CONTROL_PREFIX = '/_mock';
  * built-in Keystone's catalog point back into the namespace; anything else goes
  * to the default instance.
  */
-export function namespaceDispatch(root: { app: Express }, registry: NamespaceRegistry<{ app: Express }>): Express {
+export function namespaceDispatch<T extends { app: Express }>(root: T, registry: NamespaceRegistry<T>): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');

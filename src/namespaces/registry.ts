@@ -17,6 +17,8 @@ export class NamespaceRegistry<T> {
   constructor(
     private readonly create: (name: string) => T,
     readonly limit: number,
+    /** Frees what a dropped namespace holds outside the registry (its image data's share of the memory bound). */
+    private readonly dispose: (instance: T) => void = () => {},
   ) {}
 
   /** The namespace, made now if it does not exist yet. */
@@ -48,10 +50,14 @@ export class NamespaceRegistry<T> {
 
   /** Forget a namespace and everything in it; false when there was none of that name. */
   drop(name: string): boolean {
-    return this.entries.delete(checkNamespaceName(name, 'name'));
+    const entry = this.entries.get(checkNamespaceName(name, 'name'));
+    if (!entry) return false;
+    this.entries.delete(name);
+    this.dispose(entry.instance);
+    return true;
   }
 
   clear(): void {
-    this.entries.clear();
+    for (const name of [...this.entries.keys()]) this.drop(name);
   }
 }

@@ -58,14 +58,41 @@ function resized(block: Buffer, size: number, used: number): Buffer {
 }
 
 /**
+ * The bound on image data held in memory, shared by every namespace of a mock,
+ * so that namespaces together never hold more than `dataMemoryLimit`.
+ */
+export class MemoryBudget {
+  used = 0;
+
+  constructor(readonly limit: number) {}
+
+  reserve(bytes: number): boolean {
+    if (this.used + bytes > this.limit) return false;
+    this.used += bytes;
+    return true;
+  }
+
+  release(bytes: number): void {
+    this.used -= bytes;
+  }
+}
+
+/**
  * Every image's data, and the bytes reserved by uploads in flight, bounded by
- * `limit`: a reservation beyond it is refused, so the mock never holds more.
+ * the budget: a reservation beyond it is refused, so the mock never holds more.
  */
 export class ImageDataStore {
   private readonly data = new Map<string, ImageBytes>();
   private reserved = 0;
+  private readonly budget: MemoryBudget;
 
-  constructor(readonly limit: number) {}
+  constructor(limitOrBudget: number | MemoryBudget) {
+    this.budget = typeof limitOrBudget === 'number' ? new MemoryBudget(limitOrBudget) : limitOrBudget;
+  }
+
+  get limit(): number {
+    return this.budget.limit;
+  }
 
   get(imageId: string): ImageBytes | undefined {
     return this.data.get(imageId);
@@ -73,13 +100,14 @@ export class ImageDataStore {
 
   /** Reserve room for `bytes` more; false (nothing reserved) when it would pass the limit. */
   reserve(bytes: number): boolean {
-    if (this.reserved + bytes > this.limit) return false;
+    if (!this.budget.reserve(bytes)) return false;
     this.reserved += bytes;
     return true;
   }
 
   release(bytes: number): void {
     this.reserved -= bytes;
+    this.budget.release(bytes);
   }
 
   /** Keep `bytes` (already reserved) as the image's data. */
@@ -95,13 +123,15 @@ export class ImageDataStore {
     this.release(old.length);
   }
 
-  /** Bytes held or reserved. */
+  /** Bytes held or reserved by this store. */
   get used(): number {
     return this.reserved;
   }
 
+  /** Forget every image's data and give its bytes back to the budget. */
   clear(): void {
     this.data.clear();
+    this.budget.release(this.reserved);
     this.reserved = 0;
   }
 }
