@@ -62,7 +62,8 @@ export class FrontDoor {
   private readonly interceptors: Interceptor[] = [];
   private mounts: Mount[];
   private serviceSet: ServiceSetResolver = defaultServiceSet;
-  readonly hangLimitMs: number;
+  /** How long a `hang` fault holds a connection before closing it. */
+  hangLimitMs: number;
 
   constructor(options: FrontDoorOptions) {
     this.mounts = byLongestPrefix(options.mounts);
