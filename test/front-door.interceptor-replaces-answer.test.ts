@@ -48,7 +48,7 @@ describe('an interceptor replacing the answer', () => {
     expect(raw.body).toBe('busy');
     expect(created).toBe(false);
     const list = await fetch(`${served.url}/v2/images`, { headers: OWNER });
-    expect((await list.json()).images).toEqual([]);
+    expect(((await list.json()) as { images: unknown[] }).images).toEqual([]);
   });
 
   it("when it changes the service's answer, then the changed answer goes out", async () => {
@@ -59,7 +59,7 @@ describe('an interceptor replacing the answer', () => {
     const res = await fetch(`${served.url}/v2/images`, { headers: OWNER });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-seen')).toBe('yes');
-    expect((await res.json()).images).toEqual([]);
+    expect(((await res.json()) as { images: unknown[] }).images).toEqual([]);
   });
 
   it('when it is removed, then the answers are the services’ own again', async () => {
