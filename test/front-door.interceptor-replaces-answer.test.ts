@@ -87,4 +87,11 @@ describe('an interceptor replacing the answer', () => {
     fail = false;
     expect((await fetch(`${served.url}/versions`)).status).toBe(200);
   });
+
+  it('when its answer has a header Node cannot write, then the caller gets a bare 500', async () => {
+    mock.frontDoor.use(async () => ({ status: 200, reason: '', headers: [['X-Bad', 'line\r\nbreak']], body: Buffer.from('x') }));
+    const res = await fetch(`${served.url}/versions`);
+    expect(res.status).toBe(500);
+    expect(res.headers.get('x-bad')).toBeNull();
+  });
 });

@@ -100,11 +100,21 @@ export class FrontDoor {
     const refusal = refusalFor(req);
     if (refusal !== undefined) return void req.socket.end(refusal);
     this.receive(req, mountPath).then(
-      ({ request, service }) =>
-        this.run(request, service).then((response) => writeResponse(res, response, request.method, this.hangLimitMs)),
+      ({ request, service }) => this.run(request, service).then((response) => this.write(res, response, request.method)),
       // The body could not be read (the client went away): nothing to answer.
       () => void req.socket.destroy(),
     );
+  }
+
+  /** An answer that cannot be written (a header an interceptor made up that Node refuses) is the bare 500. */
+  private write(res: ServerResponse, response: WireResponse, method: string): void {
+    try {
+      writeResponse(res, response, method, this.hangLimitMs);
+    } catch {
+      if (res.headersSent) return void res.destroy();
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      writeResponse(res, BARE_500, method, this.hangLimitMs);
+    }
   }
 
   private async receive(req: IncomingMessage, mountPath: string): Promise<{ request: WireRequest; service: Service }> {
