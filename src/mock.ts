@@ -1,30 +1,39 @@
-import type { Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type Express } from 'express';
 import type { RequestContext } from './domain/context';
 import { ImageLookup } from './domain/image-lookup';
 import { ImageService } from './domain/image-service';
 import { memberPolicies } from './domain/member-policy';
 import { MembersService } from './domain/members';
 import { dbProfiles } from './domain/profiles';
-import { buildExpressApp } from './http/app';
+import { createGlanceService, glanceBodyTooLarge, IMAGE_PREFIX } from './http/glance-service';
 import { schemaRoutes } from './http/discovery.routes';
 import { imageRoutes } from './http/images.routes';
 import { memberRoutes } from './http/members.routes';
-import { Router } from './http/router';
+import { glanceRouter } from './http/router';
+import { isImageUpload } from './http/upload-body';
 import { createIdentityResolver, unauthenticatedResolver } from './identity/identity';
 import { TokenRegistry } from './identity/tokens';
 import { createKeystone } from './keystone/keystone';
+import { IDENTITY_PREFIX } from './keystone/keystone.routes';
+import { FrontDoor, type Mount } from './wire/front-door';
 import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './options';
 import { applySeed } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
 import { ImageDataStore, MemoryBudget } from './store/image-data-store';
 import { imageDataAndTagRoutes } from './http/image-data-wiring';
-import { namespaceDispatch } from './namespaces/express-dispatch';
+import { namespaceDispatch } from './namespaces/dispatch';
 import { NamespaceRegistry, type NamespaceInfo } from './namespaces/registry';
 
-/** One mock instance: its own store, tokens, clock and ids, and the Express app over them. */
+/** One mock instance: its own store, tokens, clock and ids, and the front door over them. */
 export interface GlanceMockInstance {
+  /** The Express app: mountable in an app of your own (`app.use('/glance', mock.app)`), the mount path honoured. */
   app: Express;
+  /** A plain Node request listener: `http.createServer(mock.handle)`. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Where every request comes in: `frontDoor.use(interceptor)` sees and may change every exchange. */
+  frontDoor: FrontDoor;
   options: ResolvedOptions;
   /** Add seed data to the current state. */
   seed(data: SeedData): void;
@@ -32,7 +41,11 @@ export interface GlanceMockInstance {
   reset(): void;
 }
 
-/** A mock: its default instance, and its namespaces (isolated instances selected by `/_ns/{name}` or a header). */
+/**
+ * A mock: its default instance, and its namespaces (isolated instances selected
+ * by `/_ns/{name}` or a header). `app`, `handle` serve them all; `frontDoor` is
+ * the default namespace's (a namespace's own is on `namespace(name).frontDoor`).
+ */
 export interface GlanceMock extends GlanceMockInstance {
   /** The namespace of that name, made from the start-up seed on first use. Throws for a bad name or past `maxNamespaces`. */
   namespace(name: string): GlanceMockInstance;
@@ -52,17 +65,30 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     resolved.maxNamespaces,
     (dropped) => dropped.dispose(),
   );
+  const dispatch = namespaceDispatch(root, registry);
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use((req, res) => dispatch(req, res, req.baseUrl));
   return {
-    ...handle(root),
-    app: namespaceDispatch(root, registry),
-    namespace: (name) => handle(registry.get(name, 'name')),
+    ...handleOf(root),
+    app,
+    handle: (req, res) => dispatch(req, res),
+    namespace: (name) => handleOf(registry.get(name, 'name')),
     namespaces: () => registry.list(),
     dropNamespace: (name) => registry.drop(name),
   };
 }
 
 /** What a caller holds of an instance. */
-const handle = ({ app, options, seed, reset }: GlanceMockInstance): GlanceMockInstance => ({ app, options, seed, reset });
+const handleOf = ({ app, handle, frontDoor, options, seed, reset }: GlanceMockInstance): GlanceMockInstance => ({
+  app,
+  handle,
+  frontDoor,
+  options,
+  seed,
+  reset,
+});
 
 function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): GlanceMockInstance & { dispose(): void } {
   const db = dbProfiles[resolved.dbProfile];
@@ -84,7 +110,7 @@ function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): Glance
   const imageService = contextFirst(
     new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),
   );
-  const router = new Router([
+  const router = glanceRouter([
     ...memberRoutes(members),
     ...imageRoutes(imageService),
     ...imageDataAndTagRoutes({ store, images, data, clock, policy: resolved.policy }, resolved),
@@ -93,14 +119,25 @@ function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): Glance
   const keystone = createKeystone({ tokens, clock, ids });
   // A Glance deployed without Keystone has no Keystone beside it either: `/identity` is Glance's.
   const noauth = resolved.auth === 'noauth';
-  const app = buildExpressApp({
+  const glanceParts = {
     router,
     identity: noauth ? unauthenticatedResolver : createIdentityResolver(tokens, clock),
     ids,
-    keystone: noauth ? undefined : keystone.handle,
     imageCache: resolved.imageCache,
-    maxRequestBody: resolved.maxRequestBody,
-  });
+  };
+  const streamsBody = isImageUpload;
+  const refuseBody = glanceBodyTooLarge;
+  const mounts: Mount[] = [
+    { prefix: '', service: createGlanceService(glanceParts), streamsBody, refuseBody },
+    { prefix: IMAGE_PREFIX, service: createGlanceService(glanceParts, IMAGE_PREFIX), streamsBody, refuseBody },
+    ...(noauth ? [] : [{ prefix: IDENTITY_PREFIX, service: keystone.service }]),
+  ];
+  const frontDoor = new FrontDoor({ mounts, maxBodyBytes: resolved.maxRequestBody });
+  const handle = (req: IncomingMessage, res: ServerResponse) => frontDoor.handle(req, res);
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use((req, res) => frontDoor.handle(req, res, req.baseUrl));
   const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
   const reset = () => {
     store.clear();
@@ -111,7 +148,7 @@ function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): Glance
     if (resolved.seed) seed(resolved.seed);
   };
   if (resolved.seed) seed(resolved.seed);
-  return { app, options: resolved, seed, reset, dispose: () => data.clear() };
+  return { app, handle, frontDoor, options: resolved, seed, reset, dispose: () => data.clear() };
 }
 
 /**

@@ -6,7 +6,7 @@
  * naming the option, instead of cutting it short into "Malformed JSON".
  */
 import request from 'supertest';
-import { createApp } from '../src';
+import { createApp, createGlanceMock } from '../src';
 import { OWNER, personas } from './helpers/personas';
 
 const IMAGE = '1f0c5b7e-3a8d-4c2e-9b6a-7d5e4c3b2a10';
@@ -51,6 +51,28 @@ describe('request body bound (maxRequestBody)', () => {
         '(option maxRequestBody / --max-request-body).<br /><br />\\n\\n\\n", "code": "413 Request Entity Too Large", ' +
         '"title": "Request Entity Too Large"}',
     );
+  });
+
+  it("when a Keystone body passes the bound, then a plain 413 naming the bound, as Keystone's own format has none for it", async () => {
+    const app = createApp({ maxRequestBody: 10 });
+    const res = await request(app)
+      .post('/identity/v3/auth/tokens')
+      .set('Content-Type', 'application/json')
+      .send('{"auth": {"identity": {}}}');
+    expect(res.status).toBe(413);
+    expect(res.text).toBe('413 Request Entity Too Large\n\nThe request body is larger than 10 bytes.\n');
+  });
+
+  it('when a body is refused, then the interceptors still see the exchange (the journal records it)', async () => {
+    const mock = createGlanceMock({ seed, maxRequestBody: 10 });
+    const seen: number[] = [];
+    mock.frontDoor.use(async (_request, next) => {
+      const response = await next();
+      seen.push(response.status);
+      return response;
+    });
+    await request(mock.app).post(MEMBERS).set(personas.owner).send(memberBody(100));
+    expect(seen).toEqual([413]);
   });
 
   it.each([-1, 1.5, '10'])('when maxRequestBody is %p, then the mock refuses to start, naming it', (value) => {
