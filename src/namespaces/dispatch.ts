@@ -1,13 +1,18 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FrontDoor } from '../wire/front-door';
 import { writeResponse } from '../wire/writer';
 import { NAMESPACE_HEADER, selectNamespace } from './namespace-name';
-import { namespacesControl } from './namespaces.control';
+import { isNamespacesPath, namespacesControl } from './namespaces.control';
 import { ProblemError, problemResponse } from './problem';
 import type { NamespaceRegistry } from './registry';
 
-/** Where the control routes over namespaces are served. */
-export const CONTROL_PREFIX = '/_mock';
+export interface NamespaceControlOptions {
+  /** Where the control API is served (default `/_mock`); false: no control routes over namespaces. */
+  prefix?: string | false;
+  /** When set, the control routes need `Authorization: Bearer <token>`. */
+  token?: string;
+}
 
 export type Dispatch = (req: IncomingMessage, res: ServerResponse, mountPath?: string) => void;
 
@@ -19,16 +24,25 @@ export type Dispatch = (req: IncomingMessage, res: ServerResponse, mountPath?: s
  * goes to the default instance. Each instance has its own front door, so its
  * interceptors (journal, faults) see its own requests only.
  */
-export function namespaceDispatch<T extends { frontDoor: FrontDoor }>(root: T, registry: NamespaceRegistry<T>): Dispatch {
+export function namespaceDispatch<T extends { frontDoor: FrontDoor }>(
+  root: T,
+  registry: NamespaceRegistry<T>,
+  control: NamespaceControlOptions = {},
+): Dispatch {
+  const prefix = control.prefix ?? '/_mock';
+  const tokenDigest = control.token === undefined ? undefined : digest(control.token);
   return (req, res, mountPath = '') => {
     const method = req.method ?? 'GET';
     try {
       const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/';
       const selection = selectNamespace(url.slice(mountPath.length) || '/', req.headers[NAMESPACE_HEADER.toLowerCase()]);
       const path = selection.rest.split('?')[0];
-      if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
-        const control = namespacesControl(registry, method, path.slice(CONTROL_PREFIX.length));
-        if (control) return writeResponse(res, control, method, 0);
+      if (prefix !== false && (path === prefix || path.startsWith(`${prefix}/`))) {
+        const below = path.slice(prefix.length);
+        if (isNamespacesPath(below)) {
+          if (tokenDigest && !authorised(req.headers.authorization, tokenDigest)) throw unauthorised();
+          return writeResponse(res, namespacesControl(registry, method, below)!, method, 0);
+        }
       }
       const target = selection.name === undefined ? root : registry.get(selection.name, selection.prefix ? 'namespace' : NAMESPACE_HEADER);
       target.frontDoor.handle(req, res, `${mountPath}${selection.prefix}`);
@@ -38,3 +52,15 @@ export function namespaceDispatch<T extends { frontDoor: FrontDoor }>(root: T, r
     }
   };
 }
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+function authorised(header: string | undefined, expected: Buffer): boolean {
+  const match = /^Bearer (.+)$/.exec(header ?? '');
+  return match !== null && timingSafeEqual(digest(match[1]), expected);
+}
+
+const unauthorised = () =>
+  new ProblemError(401, 'Unauthorized', 'this call needs Authorization: Bearer <the control token>', 'Authorization', [
+    ['WWW-Authenticate', 'Bearer realm="glance-mock"'],
+  ]);

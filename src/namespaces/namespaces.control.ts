@@ -2,6 +2,11 @@ import type { WireResponse } from '../wire/types';
 import type { NamespaceRegistry } from './registry';
 import { jsonResponse, noContent, ProblemError, problemResponse } from './problem';
 
+const ROUTE = /^\/namespaces(?:\/([^/]*))?\/?$/;
+
+/** Whether a path below the control prefix is one of these routes. */
+export const isNamespacesPath = (path: string) => ROUTE.test(path);
+
 /**
  * The control routes over namespaces, for the control service to mount under its
  * prefix: `GET /namespaces` lists them, `DELETE /namespaces/{name}` drops one,
@@ -9,7 +14,7 @@ import { jsonResponse, noContent, ProblemError, problemResponse } from './proble
  * Answers undefined for a path that is not theirs.
  */
 export function namespacesControl<T>(registry: NamespaceRegistry<T>, method: string, path: string): WireResponse | undefined {
-  const match = /^\/namespaces(?:\/([^/]*))?\/?$/.exec(path);
+  const match = ROUTE.exec(path);
   if (!match) return undefined;
   try {
     return answer(registry, method, match[1]);
