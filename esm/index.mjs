@@ -29,5 +29,7 @@ export const {
   readExpectations,
   recordingName,
   writeExpectations,
+  NAMESPACE_HEADER,
+  NAMESPACE_PREFIX,
 } = glanceMock;
 export default glanceMock;
