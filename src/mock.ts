@@ -63,7 +63,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const registry = new NamespaceRegistry(
     () => createInstance(resolveOptions(options), budget),
     resolved.maxNamespaces,
-    (dropped) => dropped.dispose(),
+    (dropped) => releaseData.get(dropped)?.(),
   );
   const dispatch = namespaceDispatch(root, registry);
   const app = express();
@@ -71,26 +71,25 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   app.disable('etag');
   app.use((req, res) => dispatch(req, res, req.baseUrl));
   return {
-    ...handleOf(root),
+    ...root,
     app,
     handle: (req, res) => dispatch(req, res),
-    namespace: (name) => handleOf(registry.get(name, 'name')),
+    namespace: (name) => registry.get(name, 'name'),
     namespaces: () => registry.list(),
     dropNamespace: (name) => registry.drop(name),
   };
 }
 
-/** What a caller holds of an instance. */
-const handleOf = ({ app, handle, frontDoor, options, seed, reset }: GlanceMockInstance): GlanceMockInstance => ({
-  app,
-  handle,
-  frontDoor,
-  options,
-  seed,
-  reset,
-});
+/** How a dropped namespace gives its image data's bytes back to the shared budget. */
+const releaseData = new WeakMap<GlanceMockInstance, () => void>();
 
-function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): GlanceMockInstance & { dispose(): void } {
+function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): GlanceMockInstance {
+  const instance = createOneInstance(resolved, budget);
+  releaseData.set(instance.mock, () => instance.data.clear());
+  return instance.mock;
+}
+
+function createOneInstance(resolved: ResolvedOptions, budget: MemoryBudget): { mock: GlanceMockInstance; data: ImageDataStore } {
   const db = dbProfiles[resolved.dbProfile];
   const store = new MemoryStore(db.collate);
   const tokens = new TokenRegistry();
@@ -148,7 +147,7 @@ function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): Glance
     if (resolved.seed) seed(resolved.seed);
   };
   if (resolved.seed) seed(resolved.seed);
-  return { app, handle, frontDoor, options: resolved, seed, reset, dispose: () => data.clear() };
+  return { mock: { app, handle, frontDoor, options: resolved, seed, reset }, data };
 }
 
 /**
