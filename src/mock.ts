@@ -17,7 +17,7 @@ import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './
 import { applySeed } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
-import { ImageDataStore } from './store/image-data-store';
+import { MemoryImageDataStore } from './store/image-data-store';
 import { imageDataAndTagRoutes } from './http/image-data-wiring';
 
 /** One mock instance: its own store, tokens, clock and ids, and the Express app over them. */
@@ -47,7 +47,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
       clock,
     }),
   );
-  const data = new ImageDataStore(resolved.dataMemoryLimit);
+  const data = new MemoryImageDataStore(resolved.dataMemoryLimit);
   const imageService = contextFirst(
     new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),
   );

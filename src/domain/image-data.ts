@@ -1,8 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
-import type { GlanceStore } from '../store/store';
-import { ImageBytes, type ImageDataStore } from '../store/image-data-store';
+import type { GlanceStore } from './ports/image-store';
+import type { ImageBytes, ImageDataStore } from './ports/image-data-store';
 import { hasRole, type RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
@@ -104,7 +104,7 @@ export class ImageDataService {
  * inspected and kept; the storage quota is checked once the size is known.
  */
 export class Upload {
-  private readonly bytes = new ImageBytes();
+  private readonly bytes: ImageBytes;
   private readonly md5: Hash = createHash('md5');
   private readonly sha512: Hash = createHash('sha512');
   private readonly inspector: VirtualSizeInspector | undefined;
@@ -119,6 +119,7 @@ export class Upload {
   ) {
     const image = deps.store.getImage(imageId)!;
     this.inspector = VirtualSizeInspector.applies(image) ? new VirtualSizeInspector(image.disk_format) : undefined;
+    this.bytes = deps.data.newBytes();
   }
 
   /** Throws Glance's 413 (and puts the image back to `queued`) when a limit is passed. */

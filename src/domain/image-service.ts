@@ -1,7 +1,7 @@
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
 import type { IdSource } from '../runtime/ids';
-import type { GlanceStore } from '../store/store';
+import type { GlanceStore } from './ports/image-store';
 import type { RequestContext } from './context';
 import { GlanceErrors, GlanceMessages } from './glance-errors';
 import { isImageIdTooLong, type ImageLookup } from './image-lookup';

@@ -1,6 +1,6 @@
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
-import type { GlanceStore } from '../store/store';
+import type { GlanceStore } from './ports/image-store';
 import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
