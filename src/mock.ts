@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { RequestContext } from './domain/context';
 import { ImageLookup } from './domain/image-lookup';
 import { ImageService } from './domain/image-service';
-import { memberPolicies } from './domain/member-policy';
+import { glancePolicies } from './domain/policy/policies';
 import { MembersService } from './domain/members';
 import { dbProfiles } from './domain/profiles';
 import { buildExpressApp } from './http/app';
@@ -37,24 +37,23 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const tokens = new TokenRegistry();
   const { clock, ids } = resolved;
   const images = new ImageLookup(store, db);
+  const policy = glancePolicies[resolved.policy];
   const members = contextFirst(
     new MembersService({
       store,
       images,
       db,
-      policy: memberPolicies[resolved.policy],
+      policy,
       memberQuota: resolved.memberQuota,
       clock,
     }),
   );
   const data = new MemoryImageDataStore(resolved.dataMemoryLimit);
-  const imageService = contextFirst(
-    new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),
-  );
+  const imageService = contextFirst(new ImageService({ store, images, clock, ids, policy, data, tagQuota: resolved.imageTagQuota, db }));
   const router = new Router([
     ...memberRoutes(members),
     ...imageRoutes(imageService),
-    ...imageDataAndTagRoutes({ store, images, data, clock, policy: resolved.policy }, resolved),
+    ...imageDataAndTagRoutes({ store, images, data, clock, policy }, resolved),
     ...schemaRoutes(),
   ]);
   const keystone = createKeystone({ tokens, clock, ids });

@@ -2,7 +2,7 @@ import { ImageActionsService } from '../domain/image-actions';
 import { ImageDataService } from '../domain/image-data';
 import type { ImageLookup } from '../domain/image-lookup';
 import { ImageTagsService } from '../domain/image-tags';
-import type { PolicyName } from '../domain/profiles';
+import type { GlancePolicy } from '../domain/policy/glance-policy';
 import { StorageQuota } from '../domain/storage-quota';
 import type { ResolvedOptions } from '../options';
 import type { Clock } from '../runtime/clock';
@@ -18,7 +18,7 @@ export interface ImageDataParts {
   images: ImageLookup;
   data: ImageDataStore;
   clock: Clock;
-  policy: PolicyName;
+  policy: GlancePolicy;
 }
 
 /** The image data, tag and action routes over one instance's store. */
