@@ -3,7 +3,7 @@ import { glanceTimestamp } from '../runtime/clock';
 import type { IdSource } from '../runtime/ids';
 import type { GlanceStore } from './ports/image-store';
 import type { RequestContext } from './context';
-import { GlanceErrors, GlanceMessages } from './glance-errors';
+import { GlanceErrors } from './glance-errors';
 import { isImageIdTooLong, type ImageLookup } from './image-lookup';
 import type { ImageRecord, Visibility } from './images';
 import { hasProperty, propertyBag } from './images';
@@ -85,7 +85,7 @@ export class ImageService {
   private checkMarker(context: RequestContext, marker: string): ImageRecord {
     if (isImageIdTooLong(marker)) throw GlanceErrors.markerIdTooLong();
     const image = this.deps.images.stored(marker);
-    if (!image) throw GlanceErrors.badRequest(GlanceMessages.noImageWithId(marker));
+    if (!image) throw GlanceErrors.markerNotFound(marker);
     if (!this.deps.images.isVisible(context, image)) throw GlanceErrors.markerNotVisible(marker);
     return image;
   }

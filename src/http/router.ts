@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { RequestContext } from '../domain/context';
-import { GlanceErrors } from '../domain/glance-errors';
+import { GlanceErrors } from './webob-errors';
 import { jsonBody, REJECTED_METHOD_JSON_DEPTH } from './json-body';
 import type { RawBody } from './raw-body';
 
