@@ -120,6 +120,8 @@ export const GlanceMessages = {
   propertyNotRemovable: (name: string) => `Property ${name} may not be removed.`,
   propertyDoesNotExist: (name: string) => `Property ${name} does not exist.`,
   propertyKeyTooLong: 'Custom property should not be greater than 255 characters.',
+  // glance.db.sqlalchemy.api._validate_db_int, whatever the database
+  dbIntOutOfRange: (column: string, maximum: number) => `'${column}' value out of range, must not exceed ${maximum}.`,
   deleteImageNotFound: (imageId: string) => `Failed to find image ${imageId} to delete`,
   deleteProtectedImage: (imageId: string) => `Image ${imageId} is protected and cannot be deleted.`,
   sortSyntaxMixed: 'Old and new sorting syntax cannot be combined',
@@ -230,6 +232,7 @@ export const GlanceErrors = {
   propertyNotRemovable: (name: string) => withDetail(403, M.accessDenied, M.propertyNotRemovable(name)),
   propertyDoesNotExist: (name: string) => withDetail(409, M.conflict, M.propertyDoesNotExist(name)),
   propertyKeyTooLong: () => badRequest(M.propertyKeyTooLong),
+  dbIntOutOfRange: (column: string, maximum: number) => badRequest(M.dbIntOutOfRange(column, maximum)),
   deleteImageNotFound: (imageId: string) => notFound(M.deleteImageNotFound(imageId)),
   deleteProtectedImage: (imageId: string) => forbidden(M.deleteProtectedImage(imageId)),
   createOwnedByOtherForbidden: (owner: string | null) => forbidden(`${M.createOwnedByOther(owner)}.`),

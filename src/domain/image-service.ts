@@ -9,6 +9,7 @@ import type { ImageRecord, Visibility } from './images';
 import { hasProperty, propertyBag } from './images';
 import { PATCHABLE_ATTRIBUTES, type ImageChange, type ImageDraft } from './image-input';
 import { selectImages, type ImageQuery } from './image-query';
+import { isPythonNumber, numericValue } from './python-values';
 import type { GlancePolicy } from './policy/glance-policy';
 import type { DbProfile } from './profiles';
 
@@ -58,6 +59,7 @@ export class ImageService {
       deleted: false,
     };
     assertNo4ByteCharacters(image);
+    assertIntegerColumnsInRange(image);
     if (this.deps.store.isImageIdTaken(id)) throw GlanceErrors.imageIdExists(id);
     this.deps.db.assertStorableProperties(image.extra);
     this.deps.store.putImage(image);
@@ -116,6 +118,7 @@ export class ImageService {
     }
     updated.updated_at = this.now();
     assertNo4ByteCharacters(updated);
+    assertIntegerColumnsInRange(updated);
     this.deps.db.assertStorableProperties(updated.extra, updated.removedProperties);
     this.deps.store.putImage(updated);
     return updated;
@@ -194,5 +197,19 @@ function assertNo4ByteCharacters(image: ImageRecord): void {
   for (const [name, value] of Object.entries(image.extra)) {
     if (has4ByteCharacter(name)) throw GlanceErrors.fourBytePropertyName();
     if (has4ByteCharacter(value)) throw GlanceErrors.fourByteValue(name);
+  }
+}
+
+const DB_INT_MAX = 2 ** 31 - 1;
+
+/**
+ * glance.db.sqlalchemy.api._validate_db_int: before any row is written, `min_disk` then
+ * `min_ram` (in that order, whatever the request's) must fit a signed 32-bit column.
+ */
+function assertIntegerColumnsInRange(image: ImageRecord): void {
+  for (const column of ['min_disk', 'min_ram'] as const) {
+    // The column may hold what JSON gave: a bigint, or a whole float such as 2147483648.0.
+    const value: unknown = image[column];
+    if (isPythonNumber(value) && numericValue(value) > DB_INT_MAX) throw GlanceErrors.dbIntOutOfRange(column, DB_INT_MAX);
   }
 }
