@@ -9,7 +9,7 @@ import type { ImageRecord, Visibility } from './images';
 import { hasProperty, propertyBag } from './images';
 import { PATCHABLE_ATTRIBUTES, type ImageChange, type ImageDraft } from './image-input';
 import { selectImages, type ImageQuery } from './image-query';
-import { isPythonNumber, numericValue } from './python-values';
+import { isPythonNumber, numericValue, PythonFloat } from './python-values';
 import type { GlancePolicy } from './policy/glance-policy';
 import type { DbProfile } from './profiles';
 
@@ -62,7 +62,7 @@ export class ImageService {
     assertIntegerColumnsInRange(image);
     if (this.deps.store.isImageIdTaken(id)) throw GlanceErrors.imageIdExists(id);
     this.deps.db.assertStorableProperties(image.extra);
-    this.deps.store.putImage(image);
+    this.deps.store.putImage(storedRow(image));
     return image;
   }
 
@@ -120,7 +120,7 @@ export class ImageService {
     assertNo4ByteCharacters(updated);
     assertIntegerColumnsInRange(updated);
     this.deps.db.assertStorableProperties(updated.extra, updated.removedProperties);
-    this.deps.store.putImage(updated);
+    this.deps.store.putImage(storedRow(updated));
     return updated;
   }
 
@@ -212,4 +212,13 @@ function assertIntegerColumnsInRange(image: ImageRecord): void {
     const value: unknown = image[column];
     if (isPythonNumber(value) && numericValue(value) > DB_INT_MAX) throw GlanceErrors.dbIntOutOfRange(column, DB_INT_MAX);
   }
+}
+
+/**
+ * The row as the database keeps it: a whole float given for an integer column (`"min_ram": 1.0`)
+ * is echoed as given by the call that wrote it, and read back as the integer the column holds.
+ */
+function storedRow(image: ImageRecord): ImageRecord {
+  const integer = (value: unknown) => (value instanceof PythonFloat ? value.value : value) as number;
+  return { ...image, min_ram: integer(image.min_ram), min_disk: integer(image.min_disk) };
 }
