@@ -65,7 +65,7 @@ async function memberPairs() {
   const { ImageLookup } = require('../dist/domain/image-lookup');
   const { MembersService } = require('../dist/domain/members');
   const { dbProfiles } = require('../dist/domain/profiles');
-  const { memberPolicies } = require('../dist/domain/member-policy');
+  const { legacyPolicy } = require('../dist/domain/policy/legacy');
   const { requestContext } = require('../dist/domain/context');
   const { applySeed } = require('../dist/seed/apply-seed');
   const { TokenRegistry } = require('../dist/identity/tokens');
@@ -85,7 +85,7 @@ async function memberPairs() {
     store,
     images: new ImageLookup(store, db),
     db,
-    policy: memberPolicies.legacy,
+    policy: legacyPolicy,
     memberQuota: 128,
     clock,
   });

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { RequestContext } from './domain/context';
 import { ImageLookup } from './domain/image-lookup';
 import { ImageService } from './domain/image-service';
-import { memberPolicies } from './domain/member-policy';
+import { glancePolicies } from './domain/policy/policies';
 import { MembersService } from './domain/members';
 import { dbProfiles } from './domain/profiles';
 import { createGlanceService, IMAGE_PREFIX } from './http/glance-service';
@@ -21,7 +21,7 @@ import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './
 import { applySeed } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
-import { ImageDataStore } from './store/image-data-store';
+import { MemoryImageDataStore } from './store/image-data-store';
 import { imageDataAndTagRoutes } from './http/image-data-wiring';
 
 /** One mock instance: its own store, tokens, clock and ids, and the front door over them. */
@@ -46,24 +46,23 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const tokens = new TokenRegistry();
   const { clock, ids } = resolved;
   const images = new ImageLookup(store, db);
+  const policy = glancePolicies[resolved.policy];
   const members = contextFirst(
     new MembersService({
       store,
       images,
       db,
-      policy: memberPolicies[resolved.policy],
+      policy,
       memberQuota: resolved.memberQuota,
       clock,
     }),
   );
-  const data = new ImageDataStore(resolved.dataMemoryLimit);
-  const imageService = contextFirst(
-    new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),
-  );
+  const data = new MemoryImageDataStore(resolved.dataMemoryLimit);
+  const imageService = contextFirst(new ImageService({ store, images, clock, ids, policy, data, tagQuota: resolved.imageTagQuota, db }));
   const router = glanceRouter([
     ...memberRoutes(members),
     ...imageRoutes(imageService),
-    ...imageDataAndTagRoutes({ store, images, data, clock, policy: resolved.policy }, resolved),
+    ...imageDataAndTagRoutes({ store, images, data, clock, policy }, resolved),
     ...schemaRoutes(),
   ]);
   const keystone = createKeystone({ tokens, clock, ids });

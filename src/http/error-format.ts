@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { GlanceError } from '../domain/glance-errors';
 import { errorFormatFor } from './accept';
 import { pythonJson } from '../shared/python-json';
+import { WebobError } from './webob-errors';
 
 /** webob's titles, which differ from Node's for some codes (413 is "Request Entity Too Large"). */
 const WEBOB_TITLES: Record<number, string> = {
@@ -37,7 +38,7 @@ export interface FormattedError {
 export function formatError(error: GlanceError, accept: string | undefined): FormattedError {
   const title = statusTitle(error.status);
   const statusLine = `${error.status} ${title}`;
-  const base = { status: error.status, statusMessage: title, headers: error.headers };
+  const base = { status: error.status, statusMessage: title, headers: error instanceof WebobError ? error.headers : {} };
   switch (errorFormatFor(accept)) {
     case 'json':
       return {
@@ -64,8 +65,8 @@ export function formatError(error: GlanceError, accept: string | undefined): For
 
 function bodyOf(error: GlanceError, escape: (text: string) => string): string {
   // webob.exc.HTTPMethodNotAllowed and HTTPUnsupportedMediaType have templates of their own.
-  if (error.template === 'method-not-allowed') return `${escape(error.explanation)} <br /><br />\n${escape(error.detail)}`;
-  if (error.template === 'unsupported-media-type') {
+  if (error.status === 405) return `${escape(error.explanation)} <br /><br />\n${escape(error.detail)}`;
+  if (error.status === 415) {
     return `${escape(error.explanation)}\n<br /><br />\n${escape(error.detail)}`;
   }
   return `${escape(error.explanation)}<br /><br />\n${escape(error.detail)}\n\n`;

@@ -2,12 +2,12 @@ import { ImageActionsService } from '../domain/image-actions';
 import { ImageDataService } from '../domain/image-data';
 import type { ImageLookup } from '../domain/image-lookup';
 import { ImageTagsService } from '../domain/image-tags';
-import type { PolicyName } from '../domain/profiles';
+import type { GlancePolicy } from '../domain/policy/glance-policy';
 import { StorageQuota } from '../domain/storage-quota';
 import type { ResolvedOptions } from '../options';
 import type { Clock } from '../runtime/clock';
-import type { ImageDataStore } from '../store/image-data-store';
-import type { GlanceStore } from '../store/store';
+import type { ImageDataStore } from '../domain/ports/image-data-store';
+import type { GlanceStore } from '../domain/ports/image-store';
 import { imageActionRoutes } from './image-actions.routes';
 import { imageDataRoutes } from './image-data.routes';
 import { imageTagRoutes } from './image-tags.routes';
@@ -18,7 +18,7 @@ export interface ImageDataParts {
   images: ImageLookup;
   data: ImageDataStore;
   clock: Clock;
-  policy: PolicyName;
+  policy: GlancePolicy;
 }
 
 /** The image data, tag and action routes over one instance's store. */

@@ -7,7 +7,7 @@ import type { KeystoneDirectory } from '../keystone/directory';
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
 import type { IdSource } from '../runtime/ids';
-import type { GlanceStore } from '../store/store';
+import type { GlanceStore } from '../domain/ports/image-store';
 import { findByIdOrName, planIdentitySeed } from './apply-identity-seed';
 import { SeedError, validateSeed } from './load-seed';
 import type { SeedData, SeedImage } from './seed-types';

@@ -1,7 +1,7 @@
 import type { ImageRecord, Visibility } from '../domain/images';
 import type { MemberRecord } from '../domain/members.types';
 import { IdSet } from './id-set';
-import type { GlanceStore, Membership } from './store';
+import type { GlanceStore, Membership } from '../domain/ports/image-store';
 
 interface MemberRow {
   /** The row's place in `image_members`: a re-added member keeps it. */
