@@ -19,6 +19,15 @@ import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
 import { ImageDataStore } from './store/image-data-store';
 import { imageDataAndTagRoutes } from './http/image-data-wiring';
+import { decodePath } from './http/router';
+import { ControlledClock } from './control/clock';
+import { startingConfig, type RuntimeConfig } from './control/config';
+import { MockControl, type ControlTarget } from './control/control';
+import { controlBridge } from './control/express-bridge';
+import { faultInterceptor, journalInterceptor } from './control/interceptors';
+import { seedReport } from './control/seed-report';
+import { createControlService } from './control/service';
+import type { Interceptor, Service } from './wire/types';
 
 /** One mock instance: its own store, tokens, clock and ids, and the Express app over them. */
 export interface GlanceMock {
@@ -26,8 +35,13 @@ export interface GlanceMock {
   options: ResolvedOptions;
   /** Add seed data to the current state. */
   seed(data: SeedData): void;
-  /** Forget everything, then load the start-up seed again. */
+  /** Forget everything (journal, faults, clock and run-time options too), then load the start-up seed again. */
   reset(): void;
+  /** The control plane: the same as `/_mock` over HTTP. */
+  control: MockControl;
+  /** What the front door runs: the control API (when on) and the interceptors around Glance and Keystone. */
+  controlService?: Service;
+  interceptors: Interceptor[];
 }
 
 export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
@@ -35,7 +49,11 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const db = dbProfiles[resolved.dbProfile];
   const store = new MemoryStore(db.collate);
   const tokens = new TokenRegistry();
-  const { clock, ids } = resolved;
+  const { ids } = resolved;
+  // Every part reads this one clock, so freezing or moving it moves every timestamp and expiry.
+  const clock = new ControlledClock(resolved.clock);
+  const startConfig = startingConfig(resolved, resolved.journalSize);
+  const live: RuntimeConfig = { ...startConfig };
   const images = new ImageLookup(store, db);
   const members = contextFirst(
     new MembersService({
@@ -43,32 +61,39 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
       images,
       db,
       policy: memberPolicies[resolved.policy],
-      memberQuota: resolved.memberQuota,
+      get memberQuota() {
+        return live.memberQuota;
+      },
       clock,
     }),
   );
   const data = new ImageDataStore(resolved.dataMemoryLimit);
   const imageService = contextFirst(
-    new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),
+    new ImageService({
+      store,
+      images,
+      clock,
+      ids,
+      policy: resolved.policy,
+      data,
+      get tagQuota() {
+        return live.imageTagQuota;
+      },
+      db,
+    }),
   );
   const router = new Router([
     ...memberRoutes(members),
     ...imageRoutes(imageService),
-    ...imageDataAndTagRoutes({ store, images, data, clock, policy: resolved.policy }, resolved),
+    ...imageDataAndTagRoutes({ store, images, data, clock, policy: resolved.policy }, live),
     ...schemaRoutes(),
   ]);
   const keystone = createKeystone({ tokens, clock, ids });
   // A Glance deployed without Keystone has no Keystone beside it either: `/identity` is Glance's.
   const noauth = resolved.auth === 'noauth';
-  const app = buildExpressApp({
-    router,
-    identity: noauth ? unauthenticatedResolver : createIdentityResolver(tokens, clock),
-    ids,
-    keystone: noauth ? undefined : keystone.handle,
-    imageCache: resolved.imageCache,
-  });
+  const identity = noauth ? unauthenticatedResolver : createIdentityResolver(tokens, clock);
   const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
-  const reset = () => {
+  const resetState = () => {
     store.clear();
     data.clear();
     tokens.clear();
@@ -76,8 +101,54 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     ids.rewind?.();
     if (resolved.seed) seed(resolved.seed);
   };
+  const target: ControlTarget = {
+    resetState,
+    applySeed: (input) => seedReport(store, keystone.directory, input, () => seed(input as SeedData)),
+    counts: () => countsOf(store),
+    projectOf: (request) => identity.resolve(request.headers)?.projectId ?? null,
+    applyConfig: (config) => Object.assign(live, config),
+  };
+  const control = new MockControl({ target, clock, startConfig });
+  const interceptorDeps = { control, projectOf: target.projectOf, requestId: () => ids.requestId(), onEntry: resolved.onRequest };
+  const interceptors = [journalInterceptor(interceptorDeps), faultInterceptor(interceptorDeps)];
+  const controlService = resolved.control
+    ? createControlService(control, { prefix: resolved.controlPrefix, token: resolved.controlToken })
+    : undefined;
+  const app = buildExpressApp({
+    router,
+    identity,
+    ids,
+    keystone: noauth ? undefined : keystone.handle,
+    imageCache: resolved.imageCache,
+    front: controlBridge({
+      control: controlService && { service: controlService, prefix: resolved.controlPrefix },
+      interceptors,
+      routeOf: (_method, rawPath) => routeTemplate(router, rawPath, !noauth),
+    }),
+  });
   if (resolved.seed) seed(resolved.seed);
-  return { app, options: resolved, seed, reset };
+  return { app, options: resolved, seed, reset: () => control.reset(), control, controlService, interceptors };
+}
+
+function countsOf(store: MemoryStore): { images: number; members: number } {
+  let images = 0;
+  let members = 0;
+  for (const image of store.images()) {
+    images++;
+    members += store.countMembers(image.id);
+  }
+  return { images, members };
+}
+
+/** The route template of a path, as the journal and the metrics name it. */
+function routeTemplate(router: Router, rawPath: string, keystone: boolean): string {
+  if (keystone && (rawPath === '/identity' || rawPath.startsWith('/identity/'))) return '/identity/...';
+  const path = decodePath(rawPath);
+  const imagePrefix = path === '/image' || path.startsWith('/image/') ? '/image' : '';
+  const inner = path.slice(imagePrefix.length) || '/';
+  if (inner === '/healthcheck' || inner === '/' || inner === '/versions') return `${imagePrefix}${inner}`;
+  const template = router.templateOf(inner);
+  return template === undefined ? 'unmatched' : `${imagePrefix}${template}`;
 }
 
 /**

@@ -5,6 +5,8 @@ import { systemClock } from './runtime/clock';
 import type { IdSource } from './runtime/ids';
 import { randomIds, seededIds } from './runtime/ids';
 import type { SeedData } from './seed/seed-types';
+import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE, type JournalEntry } from './control/journal';
+import { DEFAULT_CONTROL_PREFIX } from './control/service';
 
 /**
  * How Glance is deployed. `keystone`: behind keystonemiddleware (the request's token or
@@ -39,6 +41,16 @@ export interface GlanceMockOptions {
   auth?: AuthMode;
   /** Glance's `image_cache_dir` is set (default, as Debian and devstack do): v2.16 is CURRENT. */
   imageCache?: boolean;
+  /** Requests the journal keeps (default 1000); past it the oldest is dropped. */
+  journalSize?: number;
+  /** Serve the control API (default true). */
+  control?: boolean;
+  /** Where the control API is served (default `/_mock`). */
+  controlPrefix?: string;
+  /** When set, every control call needs `Authorization: Bearer <token>`. */
+  controlToken?: string;
+  /** Called once per request answered (the control API's own excepted), after it is journaled. */
+  onRequest?: (entry: JournalEntry) => void;
 }
 
 export interface ResolvedOptions {
@@ -54,6 +66,11 @@ export interface ResolvedOptions {
   seed?: SeedData;
   auth: AuthMode;
   imageCache: boolean;
+  journalSize: number;
+  control: boolean;
+  controlPrefix: string;
+  controlToken?: string;
+  onRequest?: (entry: JournalEntry) => void;
 }
 
 export const DEFAULT_MEMBER_QUOTA = 128;
@@ -90,7 +107,34 @@ export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions
     seed: options.seed,
     auth,
     imageCache,
+    ...controlOptions(options),
   };
+}
+
+function controlOptions(options: GlanceMockOptions) {
+  const journalSize = options.journalSize ?? DEFAULT_JOURNAL_SIZE;
+  if (!Number.isSafeInteger(journalSize) || journalSize < 1 || journalSize > MAX_JOURNAL_SIZE) {
+    throw new TypeError(`journalSize must be an integer from 1 to ${MAX_JOURNAL_SIZE} (got ${String(journalSize)})`);
+  }
+  const control = options.control ?? true;
+  if (typeof control !== 'boolean') throw new TypeError(`control must be true or false (got ${String(control)})`);
+  const controlPrefix = options.controlPrefix ?? DEFAULT_CONTROL_PREFIX;
+  // A prefix is one or more plain segments, and never a path Glance or Keystone serves.
+  if (
+    typeof controlPrefix !== 'string' ||
+    !/^(\/[A-Za-z0-9._~-]+)+$/.test(controlPrefix) ||
+    /^\/(v\d|image|identity|versions|healthcheck)\b/.test(controlPrefix)
+  ) {
+    throw new TypeError(
+      `controlPrefix must be a path such as /_mock, outside Glance's and Keystone's paths (got ${String(controlPrefix)})`,
+    );
+  }
+  const { controlToken, onRequest } = options;
+  if (controlToken !== undefined && (typeof controlToken !== 'string' || !/^[\x21-\x7e]+$/.test(controlToken))) {
+    throw new TypeError('controlToken must be a non-empty string of printable ASCII without spaces');
+  }
+  if (onRequest !== undefined && typeof onRequest !== 'function') throw new TypeError('onRequest must be a function');
+  return { journalSize, control, controlPrefix, controlToken, onRequest };
 }
 
 /** A clock that is not one would make every request a 500 later: refused now. */

@@ -6,6 +6,7 @@ import { NODE_MAX_HEADER_SIZE, onClientError } from './http/http-limits';
 import { createGlanceMock } from './mock';
 import type { GlanceMockOptions } from './options';
 import type { SeedData } from './seed/seed-types';
+import type { MockControl } from './control/control';
 
 export interface StartOptions extends GlanceMockOptions {
   /** Default 127.0.0.1. */
@@ -23,6 +24,8 @@ export interface RunningGlanceMock {
   close(): Promise<void>;
   reset(): void;
   seed(data: SeedData): void;
+  /** The control plane: the same as `/_mock` over HTTP. */
+  control: MockControl;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function startGlanceMock(options: StartOptions = {}): Promise<Runni
     close: () => closeServer(server),
     reset: mock.reset,
     seed: mock.seed,
+    control: mock.control,
   };
 }
 

@@ -20,7 +20,7 @@ export interface ControlServiceOptions {
 type Handler = (request: WireRequest, query: URLSearchParams, id?: string) => Promise<WireResponse> | WireResponse;
 
 /** The control API over HTTP: JSON in and out, RFC 9457 problems for every error. */
-export function controlService(control: MockControl, options: ControlServiceOptions = {}): Service {
+export function createControlService(control: MockControl, options: ControlServiceOptions = {}): Service {
   const prefix = options.prefix ?? DEFAULT_CONTROL_PREFIX;
   const tokenDigest = options.token === undefined ? undefined : digest(options.token);
   const routes = controlRoutes(control);

@@ -1,4 +1,4 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { GlanceError, GlanceErrors } from '../domain/glance-errors';
 import type { RequestContext } from '../domain/context';
 import type { IdentityResolver } from '../identity/identity';
@@ -21,6 +21,8 @@ export interface AppParts {
   keystone?: KeystoneHandler;
   /** Glance's `image_cache_dir` is set: the version list has v2.16 (default true). */
   imageCache?: boolean;
+  /** Runs before Glance sees a request (the control API, the journal, faults). */
+  front?: RequestHandler;
 }
 
 /** Where a devstack cloud serves Keystone and Glance; Glance answers at the root as well. */
@@ -39,6 +41,7 @@ export function buildExpressApp(parts: AppParts): Express {
   app.disable('etag');
   app.use(httpLimits);
   app.use((req, res, next) => (isImageUpload(req) ? next() : collectRawBody(req, res, next)));
+  if (parts.front) app.use(parts.front);
   app.use((req, res) => handle(parts, req, res));
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, toGlanceError(err)));
   return app;

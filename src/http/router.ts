@@ -42,6 +42,13 @@ export class Router {
     this.compiled = routes.map((route) => ({ segments: route.path.split('/'), route }));
   }
 
+  /** The template of the route a decoded path matches (`/v2/images/{image_id}`), if any. */
+  templateOf(decodedPath: string): string | undefined {
+    const segments = decodedPath.split('/');
+    const found = this.compiled.find(({ segments: pattern }) => matchSegments(pattern, segments));
+    return found?.route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+  }
+
   match(method: string, decodedPath: string): { handler: RouteHandler; params: Record<string, string>; bodiless: boolean } {
     const segments = decodedPath.split('/');
     for (const { segments: pattern, route } of this.compiled) {
