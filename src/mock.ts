@@ -120,6 +120,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     ids,
     keystone: noauth ? undefined : keystone.handle,
     imageCache: resolved.imageCache,
+    maxRequestBody: resolved.maxRequestBody,
     front: controlBridge({
       control: controlService && { service: controlService, prefix: resolved.controlPrefix },
       interceptors,

@@ -7,6 +7,9 @@ import { randomIds, seededIds } from './runtime/ids';
 import type { SeedData } from './seed/seed-types';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE, type JournalEntry } from './control/journal';
 import { DEFAULT_CONTROL_PREFIX } from './control/service';
+import { DEFAULT_MAX_REQUEST_BODY } from './http/raw-body';
+
+export const MAX_REQUEST_BODY_LIMIT = 512 * 1024 * 1024;
 
 /**
  * How Glance is deployed. `keystone`: behind keystonemiddleware (the request's token or
@@ -41,6 +44,8 @@ export interface GlanceMockOptions {
   auth?: AuthMode;
   /** Glance's `image_cache_dir` is set (default, as Debian and devstack do): v2.16 is CURRENT. */
   imageCache?: boolean;
+  /** The most bytes of a request body (image uploads aside) read before a 413 (default 256 MiB; Glance has no bound). */
+  maxRequestBody?: number;
   /** Requests the journal keeps (default 1000); past it the oldest is dropped. */
   journalSize?: number;
   /** Serve the control API (default true). */
@@ -67,6 +72,7 @@ export interface ResolvedOptions {
   auth: AuthMode;
   imageCache: boolean;
   journalSize: number;
+  maxRequestBody: number;
   control: boolean;
   controlPrefix: string;
   controlToken?: string;
@@ -116,6 +122,11 @@ function controlOptions(options: GlanceMockOptions) {
   if (!Number.isSafeInteger(journalSize) || journalSize < 1 || journalSize > MAX_JOURNAL_SIZE) {
     throw new TypeError(`journalSize must be an integer from 1 to ${MAX_JOURNAL_SIZE} (got ${String(journalSize)})`);
   }
+  const maxRequestBody = options.maxRequestBody ?? DEFAULT_MAX_REQUEST_BODY;
+  // Past about 512 MiB a body no longer fits in one string.
+  if (!Number.isSafeInteger(maxRequestBody) || maxRequestBody < 1 || maxRequestBody > MAX_REQUEST_BODY_LIMIT) {
+    throw new TypeError(`maxRequestBody must be an integer from 1 to ${MAX_REQUEST_BODY_LIMIT} (got ${String(maxRequestBody)})`);
+  }
   const control = options.control ?? true;
   if (typeof control !== 'boolean') throw new TypeError(`control must be true or false (got ${String(control)})`);
   const controlPrefix = options.controlPrefix ?? DEFAULT_CONTROL_PREFIX;
@@ -134,7 +145,7 @@ function controlOptions(options: GlanceMockOptions) {
     throw new TypeError('controlToken must be a non-empty string of printable ASCII without spaces');
   }
   if (onRequest !== undefined && typeof onRequest !== 'function') throw new TypeError('onRequest must be a function');
-  return { journalSize, control, controlPrefix, controlToken, onRequest };
+  return { journalSize, maxRequestBody, control, controlPrefix, controlToken, onRequest };
 }
 
 /** A clock that is not one would make every request a 500 later: refused now. */

@@ -8,13 +8,13 @@ export const DEFAULT_LOG_LEVEL: LogLevel = 'warn';
 
 /**
  * One structured line per request (pino): JSON, or on a terminal a compact
- * human line. Requests log at `info`, server errors at `warn`.
+ * human line, at `info`.
  */
 export function requestLogger(level: LogLevel, write: (line: string) => void, human: boolean): (entry: JournalEntry) => void {
   const destination = { write: (line: string) => write(human ? humanLine(line) : line.trimEnd()) };
   const logger: Logger = pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
   return (entry) => {
-    if (!logger.isLevelEnabled(entry.status >= 500 || entry.fault ? 'warn' : 'info')) return;
+    if (!logger.isLevelEnabled('info')) return;
     const fields = {
       method: entry.method,
       path: entry.path,
@@ -28,8 +28,7 @@ export function requestLogger(level: LogLevel, write: (line: string) => void, hu
       ...(entry.fault && { fault: entry.fault }),
       ...(entry.faultRules && { faultRules: entry.faultRules }),
     };
-    if (entry.status >= 500 || entry.fault) logger.warn(fields, 'request');
-    else logger.info(fields, 'request');
+    logger.info(fields, 'request');
   };
 }
 

@@ -6,7 +6,7 @@ import type { KeystoneHandler } from '../keystone/keystone.routes';
 import type { IdSource } from '../runtime/ids';
 import { httpLimits } from './http-limits';
 import { readAsForm } from './form-body';
-import { collectRawBody } from './raw-body';
+import { rawBodyCollector } from './raw-body';
 import { REQUEST_ID, sendError, sendResult } from './reply';
 import { decodePath, type RouteResult, type Router } from './router';
 import { isImageUpload } from './upload-body';
@@ -21,6 +21,8 @@ export interface AppParts {
   keystone?: KeystoneHandler;
   /** Glance's `image_cache_dir` is set: the version list has v2.16 (default true). */
   imageCache?: boolean;
+  /** The most bytes of a (non-upload) request body read before a 413. */
+  maxRequestBody?: number;
   /** Runs before Glance sees a request (the control API, the journal, faults). */
   front?: RequestHandler;
 }
@@ -40,6 +42,7 @@ export function buildExpressApp(parts: AppParts): Express {
   app.disable('x-powered-by');
   app.disable('etag');
   app.use(httpLimits);
+  const collectRawBody = rawBodyCollector(parts.maxRequestBody);
   app.use((req, res, next) => (isImageUpload(req) ? next() : collectRawBody(req, res, next)));
   if (parts.front) app.use(parts.front);
   app.use((req, res) => handle(parts, req, res));
