@@ -109,7 +109,8 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     applyConfig: (config) => Object.assign(live, config),
   };
   const control = new MockControl({ target, clock, startConfig });
-  const interceptorDeps = { control, projectOf: target.projectOf, requestId: () => ids.requestId(), onEntry: resolved.onRequest };
+  const routeOf = (request: { rawPath: string }) => routeTemplate(router, request.rawPath, !noauth);
+  const interceptorDeps = { control, projectOf: target.projectOf, requestId: () => ids.requestId(), routeOf, onEntry: resolved.onRequest };
   const interceptors = [journalInterceptor(interceptorDeps), faultInterceptor(interceptorDeps)];
   const controlService = resolved.control
     ? createControlService(control, { prefix: resolved.controlPrefix, token: resolved.controlToken })
@@ -124,7 +125,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     front: controlBridge({
       control: controlService && { service: controlService, prefix: resolved.controlPrefix },
       interceptors,
-      routeOf: (_method, rawPath) => routeTemplate(router, rawPath, !noauth),
+      routeOf: (_method, rawPath) => routeOf({ rawPath }),
     }),
   });
   if (resolved.seed) seed(resolved.seed);

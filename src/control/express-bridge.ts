@@ -104,5 +104,7 @@ export function writeWire(res: Response, response: WireResponse): void {
   for (const [name, value] of response.headers) grouped.set(name, [...(grouped.get(name) ?? []), value]);
   for (const [name, values] of grouped) res.setHeader(name, values.length === 1 ? values[0] : values);
   const body = response.body;
-  res.end(Array.isArray(body) ? Buffer.concat(body) : body);
+  if (!Array.isArray(body)) return void res.end(body);
+  for (const chunk of body) res.write(chunk);
+  res.end();
 }

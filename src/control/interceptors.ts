@@ -10,6 +10,8 @@ export interface InterceptorDeps {
   namespace?: string;
   projectOf(request: WireRequest): string | null;
   requestId(): string;
+  /** The route template of a path, for an answer a fault gave in the service's place. */
+  routeOf?(request: WireRequest): string;
   /** Called with each entry once recorded (the request log). */
   onEntry?(entry: JournalEntry): void;
 }
@@ -52,13 +54,16 @@ export function faultInterceptor(deps: InterceptorDeps): Interceptor {
     if ('fault' in action.response && action.response.fault === 'hang') {
       // Held for the rule's bound, then closed without a byte: the client sees its own timeout first.
       await sleep(action.response.hangMs ?? DEFAULT_HANG_MS);
-      return withMeta({ status: 0, reason: '', headers: [], body: undefined, fault: 'empty-response' });
+      return withMeta({ status: 0, reason: '', headers: [], body: undefined, fault: 'empty-response' }, deps.routeOf?.(request));
     }
-    return withMeta(faultAnswer(action.response, request, deps.requestId()));
+    return withMeta(faultAnswer(action.response, request, deps.requestId()), deps.routeOf?.(request));
   };
 }
 
-const withMeta = (response: WireResponse): WireResponse => ({ ...response, meta: { service: 'fault', ...response.meta } });
+const withMeta = (response: WireResponse, route?: string): WireResponse => ({
+  ...response,
+  meta: { service: 'fault', ...(route !== undefined && { route }), ...response.meta },
+});
 
 function safeProject(deps: InterceptorDeps, request: WireRequest): string | null {
   try {

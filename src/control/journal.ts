@@ -136,9 +136,20 @@ function toEntry(id: number, exchange: Exchange): JournalEntry {
 
 function bodyText(body: Buffer | Buffer[] | undefined): { text: string | null; truncated: boolean } {
   if (body === undefined) return { text: null, truncated: false };
-  const bytes = Array.isArray(body) ? Buffer.concat(body) : body;
-  const truncated = bytes.length > JOURNAL_BODY_LIMIT;
-  return { text: (truncated ? bytes.subarray(0, JOURNAL_BODY_LIMIT) : bytes).toString('utf8'), truncated };
+  // Image data can be large: only its first bytes are copied.
+  const chunks = Array.isArray(body) ? body : [body];
+  const kept: Buffer[] = [];
+  let size = 0;
+  let total = 0;
+  for (const chunk of chunks) {
+    total += chunk.length;
+    if (size < JOURNAL_BODY_LIMIT) {
+      const part = chunk.subarray(0, JOURNAL_BODY_LIMIT - size);
+      kept.push(part);
+      size += part.length;
+    }
+  }
+  return { text: Buffer.concat(kept).toString('utf8'), truncated: total > JOURNAL_BODY_LIMIT };
 }
 
 /** What `GET /_mock/requests` and `control.requests()` take. */
