@@ -1,37 +1,48 @@
-import type { Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type Express } from 'express';
 import type { RequestContext } from './domain/context';
 import { ImageLookup } from './domain/image-lookup';
 import { ImageService } from './domain/image-service';
 import { memberPolicies } from './domain/member-policy';
 import { MembersService } from './domain/members';
 import { dbProfiles } from './domain/profiles';
-import { buildExpressApp } from './http/app';
+import { createGlanceService, IMAGE_PREFIX } from './http/glance-service';
 import { schemaRoutes } from './http/discovery.routes';
 import { imageRoutes } from './http/images.routes';
 import { memberRoutes } from './http/members.routes';
-import { Router } from './http/router';
+import { glanceRouter } from './http/router';
+import { isImageUpload } from './http/upload-body';
 import { createIdentityResolver, unauthenticatedResolver } from './identity/identity';
 import { TokenRegistry } from './identity/tokens';
 import { createKeystone } from './keystone/keystone';
+import { IDENTITY_PREFIX } from './keystone/keystone.routes';
+import { FrontDoor, type Mount } from './wire/front-door';
 import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './options';
 import { applySeed } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
 import { ImageDataStore } from './store/image-data-store';
 import { imageDataAndTagRoutes } from './http/image-data-wiring';
-import { decodePath } from './http/router';
+import { decodePath, type GlanceRouter } from './http/router';
+import { errorResponse } from './http/reply';
+import { GlanceErrors } from './domain/glance-errors';
+import { UNMATCHED } from './shared/router';
 import { ControlledClock } from './control/clock';
 import { startingConfig, type RuntimeConfig } from './control/config';
 import { MockControl, type ControlTarget } from './control/control';
-import { controlBridge } from './control/express-bridge';
-import { faultInterceptor, journalInterceptor } from './control/interceptors';
+import { faultInterceptor, journalInterceptor, requestPath } from './control/interceptors';
 import { seedReport } from './control/seed-report';
 import { createControlService } from './control/service';
-import type { Interceptor, Service } from './wire/types';
+import type { Interceptor, Service, WireRequest } from './wire/types';
 
-/** One mock instance: its own store, tokens, clock and ids, and the Express app over them. */
+/** One mock instance: its own store, tokens, clock and ids, and the front door over them. */
 export interface GlanceMock {
+  /** The Express app: mountable in an app of your own (`app.use('/glance', mock.app)`), the mount path honoured. */
   app: Express;
+  /** A plain Node request listener: `http.createServer(mock.handle)`. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Where every request comes in: `frontDoor.use(interceptor)` sees and may change every exchange. */
+  frontDoor: FrontDoor;
   options: ResolvedOptions;
   /** Add seed data to the current state. */
   seed(data: SeedData): void;
@@ -53,6 +64,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   // Every part reads this one clock, so freezing or moving it moves every timestamp and expiry.
   const clock = new ControlledClock(resolved.clock);
   const startConfig = startingConfig(resolved, resolved.journalSize);
+  // The limits a test may change at run time: read on every request.
   const live: RuntimeConfig = { ...startConfig };
   const images = new ImageLookup(store, db);
   const members = contextFirst(
@@ -82,7 +94,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
       db,
     }),
   );
-  const router = new Router([
+  const router = glanceRouter([
     ...memberRoutes(members),
     ...imageRoutes(imageService),
     ...imageDataAndTagRoutes({ store, images, data, clock, policy: resolved.policy }, live),
@@ -92,6 +104,24 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   // A Glance deployed without Keystone has no Keystone beside it either: `/identity` is Glance's.
   const noauth = resolved.auth === 'noauth';
   const identity = noauth ? unauthenticatedResolver : createIdentityResolver(tokens, clock);
+  const glanceParts = { router, identity, ids, imageCache: resolved.imageCache };
+  const streamsBody = isImageUpload;
+  const mounts: Mount[] = [
+    { prefix: '', service: createGlanceService(glanceParts), streamsBody },
+    { prefix: IMAGE_PREFIX, service: createGlanceService(glanceParts, IMAGE_PREFIX), streamsBody },
+    ...(noauth ? [] : [{ prefix: IDENTITY_PREFIX, service: keystone.service }]),
+  ];
+  const frontDoor = new FrontDoor({
+    mounts,
+    maxBodyBytes: resolved.maxRequestBody,
+    bodyTooLarge: (request) =>
+      errorResponse(GlanceErrors.mockBodyTooLarge(resolved.maxRequestBody), request.headers.accept, request.method === 'HEAD'),
+  });
+  const handle = (req: IncomingMessage, res: ServerResponse) => frontDoor.handle(req, res);
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use((req, res) => frontDoor.handle(req, res, req.baseUrl));
   const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
   const resetState = () => {
     store.clear();
@@ -109,27 +139,22 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     applyConfig: (config) => Object.assign(live, config),
   };
   const control = new MockControl({ target, clock, startConfig });
-  const routeOf = (request: { rawPath: string }) => routeTemplate(router, request.rawPath, !noauth);
-  const interceptorDeps = { control, projectOf: target.projectOf, requestId: () => ids.requestId(), routeOf, onEntry: resolved.onRequest };
-  const interceptors = [journalInterceptor(interceptorDeps), faultInterceptor(interceptorDeps)];
   const controlService = resolved.control
     ? createControlService(control, { prefix: resolved.controlPrefix, token: resolved.controlToken })
     : undefined;
-  const app = buildExpressApp({
-    router,
-    identity,
-    ids,
-    keystone: noauth ? undefined : keystone.handle,
-    imageCache: resolved.imageCache,
-    maxRequestBody: resolved.maxRequestBody,
-    front: controlBridge({
-      control: controlService && { service: controlService, prefix: resolved.controlPrefix },
-      interceptors,
-      routeOf: (_method, rawPath) => routeOf({ rawPath }),
-    }),
-  });
+  if (controlService) frontDoor.mount({ prefix: resolved.controlPrefix, service: controlService });
+  const interceptorDeps = {
+    control,
+    controlPrefix: resolved.controlPrefix,
+    projectOf: target.projectOf,
+    requestId: () => ids.requestId(),
+    routeOf: (request: WireRequest) => routeTemplate(router, requestPath(request), !noauth),
+    onEntry: resolved.onRequest,
+  };
+  const interceptors = [journalInterceptor(interceptorDeps), faultInterceptor(interceptorDeps)];
+  for (const interceptor of interceptors) frontDoor.use(interceptor);
   if (resolved.seed) seed(resolved.seed);
-  return { app, options: resolved, seed, reset: () => control.reset(), control, controlService, interceptors };
+  return { app, handle, frontDoor, options: resolved, seed, reset: () => control.reset(), control, controlService, interceptors };
 }
 
 function countsOf(store: MemoryStore): { images: number; members: number } {
@@ -142,15 +167,13 @@ function countsOf(store: MemoryStore): { images: number; members: number } {
   return { images, members };
 }
 
-/** The route template of a path, as the journal and the metrics name it. */
-function routeTemplate(router: Router, rawPath: string, keystone: boolean): string {
-  if (keystone && (rawPath === '/identity' || rawPath.startsWith('/identity/'))) return '/identity/...';
-  const path = decodePath(rawPath);
-  const imagePrefix = path === '/image' || path.startsWith('/image/') ? '/image' : '';
-  const inner = path.slice(imagePrefix.length) || '/';
-  if (inner === '/healthcheck' || inner === '/' || inner === '/versions') return `${imagePrefix}${inner}`;
-  const template = router.templateOf(inner);
-  return template === undefined ? 'unmatched' : `${imagePrefix}${template}`;
+/** The route template of a path a fault answered in Glance's or Keystone's place. */
+function routeTemplate(router: GlanceRouter, path: string, keystone: boolean): string {
+  if (keystone && (path === IDENTITY_PREFIX || path.startsWith(`${IDENTITY_PREFIX}/`))) return IDENTITY_PREFIX;
+  const decoded = decodePath(path);
+  const imagePrefix = decoded === IMAGE_PREFIX || decoded.startsWith(`${IMAGE_PREFIX}/`) ? IMAGE_PREFIX : '';
+  const inner = decoded.slice(imagePrefix.length) || '/';
+  return router.find(inner)?.template ?? UNMATCHED;
 }
 
 /**

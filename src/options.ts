@@ -7,7 +7,7 @@ import { randomIds, seededIds } from './runtime/ids';
 import type { SeedData } from './seed/seed-types';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE, type JournalEntry } from './control/journal';
 import { DEFAULT_CONTROL_PREFIX } from './control/service';
-import { DEFAULT_MAX_REQUEST_BODY } from './http/raw-body';
+import { DEFAULT_MAX_REQUEST_BODY } from './wire/read-body';
 
 export const MAX_REQUEST_BODY_LIMIT = 512 * 1024 * 1024;
 

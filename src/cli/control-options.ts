@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../control/journal';
 import { DEFAULT_CONTROL_PREFIX } from '../control/service';
-import { DEFAULT_MAX_REQUEST_BODY } from '../http/raw-body';
+import { DEFAULT_MAX_REQUEST_BODY } from '../wire/read-body';
 import { MAX_REQUEST_BODY_LIMIT, type GlanceMockOptions } from '../options';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, requestLogger, type LogLevel } from './request-log';
 

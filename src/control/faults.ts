@@ -6,6 +6,7 @@ import { drawDelay, latencySpec, MAX_DELAY_MS, type LatencySpec } from './latenc
 import { pathPattern, type PathPattern } from './path-pattern';
 import { badField, ControlProblem } from './problem';
 import { seededRandom } from './random';
+import { requestPath } from './request-path';
 
 export const FAULT_KINDS = ['reset', 'empty-response', 'hang'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -168,7 +169,7 @@ export class FaultRules {
       if (view.remaining === 0) continue;
       if (response && view.response) continue;
       if (view.method && view.method !== '*' && view.method !== request.method) continue;
-      if (!rule.path.matches(request.rawPath)) continue;
+      if (!rule.path.matches(requestPath(request))) continue;
       if (view.project !== undefined) {
         callerProject ??= project();
         if (callerProject !== view.project) continue;

@@ -3,9 +3,12 @@ import type { Interceptor, WireRequest, WireResponse } from '../wire/types';
 import type { MockControl } from './control';
 import { DEFAULT_HANG_MS, faultAnswer } from './faults';
 import type { JournalEntry } from './journal';
+export { requestPath } from './request-path';
 
 export interface InterceptorDeps {
   control: MockControl;
+  /** Requests to the control API itself are neither journaled nor faulted. */
+  controlPrefix?: string;
   /** The namespace these requests belong to ('' for the default one). */
   namespace?: string;
   projectOf(request: WireRequest): string | null;
@@ -21,6 +24,7 @@ const faultsSeen = new WeakMap<WireRequest, { fault?: string; rules: string[] }>
 /** Outermost: every request and its answer into the journal and the metrics, faults included. */
 export function journalInterceptor(deps: InterceptorDeps): Interceptor {
   return async (request, next) => {
+    if (isControl(deps, request)) return next();
     const started = performance.now();
     const response = await next();
     const durationMs = performance.now() - started;
@@ -43,6 +47,7 @@ export function journalInterceptor(deps: InterceptorDeps): Interceptor {
 /** Inside the journal: the fault rules' delays, and their answers in place of the service's. */
 export function faultInterceptor(deps: InterceptorDeps): Interceptor {
   return async (request, next) => {
+    if (isControl(deps, request)) return next();
     const action = deps.control.faultRules.pick(request, () => safeProject(deps, request));
     if (!action) return next();
     faultsSeen.set(request, {
@@ -64,6 +69,9 @@ const withMeta = (response: WireResponse, route?: string): WireResponse => ({
   ...response,
   meta: { service: 'fault', ...(route !== undefined && { route }), ...response.meta },
 });
+
+const isControl = (deps: InterceptorDeps, request: WireRequest) =>
+  deps.controlPrefix !== undefined && request.base.endsWith(deps.controlPrefix);
 
 function safeProject(deps: InterceptorDeps, request: WireRequest): string | null {
   try {

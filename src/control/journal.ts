@@ -3,6 +3,7 @@ import { objectAt } from './check';
 import { maskedBodyText, maskedHeaders } from './mask';
 import { pathPattern, type PathPattern } from './path-pattern';
 import { badField } from './problem';
+import { requestPath } from './request-path';
 
 /** Bodies longer than this are kept cut, with `bodyTruncated`. */
 export const JOURNAL_BODY_LIMIT = 64 * 1024;
@@ -116,7 +117,7 @@ function toEntry(id: number, exchange: Exchange): JournalEntry {
     namespace,
     service: meta.service ?? 'unknown',
     method: request.method,
-    path: request.rawPath,
+    path: requestPath(request),
     query: request.rawQuery,
     headers: maskedHeaders(request.headers),
     body: body.text === null ? null : maskedBodyText(body.text),
