@@ -44,7 +44,7 @@ export interface GlanceMockOptions {
   auth?: AuthMode;
   /** Glance's `image_cache_dir` is set (default, as Debian and devstack do): v2.16 is CURRENT. */
   imageCache?: boolean;
-  /** The most bytes of a request body (image uploads aside) read before a 413 (default 256 MiB; Glance has no bound). */
+  /** The most bytes of a request body (image uploads aside) read before a 413 (default 64 MiB; Glance has no bound). */
   maxRequestBody?: number;
   /** Requests the journal keeps (default 1000); past it the oldest is dropped. */
   journalSize?: number;

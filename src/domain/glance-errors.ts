@@ -214,10 +214,10 @@ function ImageDataErrors() {
     imageTooLarge: () => tooLarge('The incoming image is too large: The provided image is too large.'),
     storageQuotaFull: (size: number | 'None', remaining: number) =>
       tooLarge(`Image exceeds the storage quota: The size of the data ${size} will exceed the limit. ${remaining} bytes remaining.`),
-    /** Not Glance's (it reads any body): the mock's own bound on a request body it buffers. */
+    /** Not Glance's (it reads a body of any size): the mock's own bound on a request body it buffers. */
     mockBodyTooLarge: (limit: number) =>
       tooLarge(
-        `The body of your request was too large for this server: glance-mock reads at most ${limit} bytes of a request body ` +
+        `The request body is too large: glance-mock reads at most ${limit} bytes of a request body ` +
           '(option maxRequestBody / --max-request-body).',
       ),
     /** Not Glance's: the mock's own bound on the image data it keeps in memory. */

@@ -34,7 +34,7 @@ export interface FrontDoorOptions {
   mounts: Mount[];
   /** How long a `hang` fault holds a connection before closing it (default 30 s). */
   hangLimitMs?: number;
-  /** The most bytes of a buffered body read (default 256 MiB); beyond it `bodyTooLarge` answers. */
+  /** The most bytes of a buffered body read (default 64 MiB); beyond it `bodyTooLarge` answers. */
   maxBodyBytes?: number;
   /** The answer to a body past `maxBodyBytes` (default: the bare 413). */
   bodyTooLarge?: (request: { method: string; headers: IncomingMessage['headers'] }) => WireResponse;

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
  * still a 201), so nothing is cut; the mock's own bound keeps the process
  * alive (option maxRequestBody).
  */
-export const DEFAULT_MAX_REQUEST_BODY = 256 * 1024 * 1024;
+export const DEFAULT_MAX_REQUEST_BODY = 64 * 1024 * 1024;
 
 /** A body past the bound: read to its end (the connection stays usable), then refused. */
 export class BodyTooLarge extends Error {
