@@ -13,6 +13,8 @@ export const {
   systemClock,
   seededIds,
   randomIds,
+  MockControl,
+  ControlProblem,
   GlanceError,
   GlanceMessages,
   allCases,
