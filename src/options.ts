@@ -134,7 +134,7 @@ function controlOptions(options: GlanceMockOptions) {
   if (
     typeof controlPrefix !== 'string' ||
     !/^(\/[A-Za-z0-9._~-]+)+$/.test(controlPrefix) ||
-    /^\/(v\d|image|identity|versions|healthcheck)\b/.test(controlPrefix)
+    /^\/(v\d|image|identity|versions|healthcheck|_ns)\b/.test(controlPrefix)
   ) {
     throw new TypeError(
       `controlPrefix must be a path such as /_mock, outside Glance's and Keystone's paths (got ${String(controlPrefix)})`,
