@@ -14,7 +14,8 @@ import { createIdentityResolver, unauthenticatedResolver } from './identity/iden
 import { TokenRegistry } from './identity/tokens';
 import { createKeystone } from './keystone/keystone';
 import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './options';
-import { applySeed } from './seed/apply-seed';
+import { applySeed, type SeedApplied } from './seed/apply-seed';
+import { exportState, replaceState } from './seed/state';
 import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
 import { ImageDataStore } from './store/image-data-store';
@@ -24,8 +25,12 @@ import { imageDataAndTagRoutes } from './http/image-data-wiring';
 export interface GlanceMock {
   app: Express;
   options: ResolvedOptions;
-  /** Add seed data to the current state. */
-  seed(data: SeedData): void;
+  /** Add seed data to the current state, all or nothing; returns what was created, with generated ids. */
+  seed(data: SeedData): SeedApplied;
+  /** The whole state as a seed document: put into a fresh mock with the same options, it answers alike. */
+  exportState(): SeedData;
+  /** Replace the whole state with a seed document (as `exportState` gives); a bad one changes nothing. */
+  replaceState(data: unknown): SeedApplied;
   /** Forget everything, then load the start-up seed again. */
   reset(): void;
 }
@@ -67,7 +72,8 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     keystone: noauth ? undefined : keystone.handle,
     imageCache: resolved.imageCache,
   });
-  const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
+  const state = { store, tokens, db, clock, ids, directory: keystone.directory, data };
+  const seed = (seedData: SeedData) => applySeed(state, seedData);
   const reset = () => {
     store.clear();
     data.clear();
@@ -77,7 +83,14 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     if (resolved.seed) seed(resolved.seed);
   };
   if (resolved.seed) seed(resolved.seed);
-  return { app, options: resolved, seed, reset };
+  return {
+    app,
+    options: resolved,
+    seed,
+    reset,
+    exportState: () => exportState(state),
+    replaceState: (document: unknown) => replaceState(state, document),
+  };
 }
 
 /**
