@@ -16,7 +16,18 @@ export type {
   SeedToken,
   SeedUser,
 } from './seed/seed-types';
-export { loadSeedFile, validateSeed, SeedError } from './seed/load-seed';
+export type { SeedIdStreams, SeedImageStatus } from './seed/seed-types';
+export { loadSeedFile, parseSeed, validateSeed, SeedError, type SeedProblem } from './seed/load-seed';
+export type { SeedApplied } from './seed/apply-seed';
+export {
+  applySeedToGlance,
+  trustedHeadersActor,
+  tokenActor,
+  type GlanceActor,
+  type GlanceSeedApplied,
+  type GlanceSeedOptions,
+} from './seed/apply-to-glance';
+export { loadNamedState, namedStates } from './seed/named-states';
 export { FixedClock, systemClock, type Clock } from './runtime/clock';
 // The control plane: `mock.control`, the same as `/_mock` over HTTP.
 export { MockControl, type SeedCreated } from './control/control';

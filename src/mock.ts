@@ -18,7 +18,8 @@ import { createKeystone } from './keystone/keystone';
 import { IDENTITY_PREFIX } from './keystone/keystone.routes';
 import { FrontDoor, type Mount } from './wire/front-door';
 import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './options';
-import { applySeed } from './seed/apply-seed';
+import { applySeed, type SeedApplied } from './seed/apply-seed';
+import { exportState, replaceState } from './seed/state';
 import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
 import { ImageDataStore } from './store/image-data-store';
@@ -31,7 +32,6 @@ import { ControlledClock } from './control/clock';
 import { startingConfig, type RuntimeConfig } from './control/config';
 import { MockControl, type ControlTarget } from './control/control';
 import { faultInterceptor, journalInterceptor, requestPath } from './control/interceptors';
-import { seedReport } from './control/seed-report';
 import { createControlService } from './control/service';
 import type { Interceptor, Service, WireRequest } from './wire/types';
 
@@ -44,8 +44,12 @@ export interface GlanceMock {
   /** Where every request comes in: `frontDoor.use(interceptor)` sees and may change every exchange. */
   frontDoor: FrontDoor;
   options: ResolvedOptions;
-  /** Add seed data to the current state. */
-  seed(data: SeedData): void;
+  /** Add seed data to the current state, all or nothing; returns what was created, with generated ids. */
+  seed(data: SeedData): SeedApplied;
+  /** The whole state as a seed document: put into a fresh mock with the same options, it answers alike. */
+  exportState(): SeedData;
+  /** Replace the whole state with a seed document (as `exportState` gives); a bad one changes nothing. */
+  replaceState(data: unknown): SeedApplied;
   /** Forget everything (journal, faults, clock and run-time options too), then load the start-up seed again. */
   reset(): void;
   /** The control plane: the same as `/_mock` over HTTP. */
@@ -122,7 +126,8 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   app.disable('x-powered-by');
   app.disable('etag');
   app.use((req, res) => frontDoor.handle(req, res, req.baseUrl));
-  const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
+  const state = { store, tokens, db, clock, ids, directory: keystone.directory, data };
+  const seed = (seedData: SeedData) => applySeed(state, seedData);
   const resetState = () => {
     store.clear();
     data.clear();
@@ -133,7 +138,9 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   };
   const target: ControlTarget = {
     resetState,
-    applySeed: (input) => seedReport(store, keystone.directory, input, () => seed(input as SeedData)),
+    applySeed: (input) => applySeed(state, input),
+    exportState: () => exportState(state),
+    replaceState: (input) => replaceState(state, input),
     counts: () => countsOf(store),
     projectOf: (request) => identity.resolve(request.headers)?.projectId ?? null,
     applyConfig: (config) => Object.assign(live, config),
@@ -154,7 +161,19 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const interceptors = [journalInterceptor(interceptorDeps), faultInterceptor(interceptorDeps)];
   for (const interceptor of interceptors) frontDoor.use(interceptor);
   if (resolved.seed) seed(resolved.seed);
-  return { app, handle, frontDoor, options: resolved, seed, reset: () => control.reset(), control, controlService, interceptors };
+  return {
+    app,
+    handle,
+    frontDoor,
+    options: resolved,
+    seed,
+    reset: () => control.reset(),
+    exportState: () => exportState(state),
+    replaceState: (document: unknown) => replaceState(state, document),
+    control,
+    controlService,
+    interceptors,
+  };
 }
 
 function countsOf(store: MemoryStore): { images: number; members: number } {

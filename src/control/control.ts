@@ -1,3 +1,4 @@
+import type { SeedApplied } from '../seed/apply-seed';
 import type { SeedData } from '../seed/seed-types';
 import type { WireRequest } from '../wire/types';
 import { ControlledClock, type ClockChange, type ClockState } from './clock';
@@ -9,13 +10,7 @@ import { ControlProblem } from './problem';
 import { verificationFailed, verify, type VerifyPattern, type VerifyResult } from './verify';
 
 /** What a seed created, with the ids generated for it. */
-export interface SeedCreated {
-  images: Array<{ id: string; name: string | null }>;
-  members: Array<{ image_id: string; member_id: string }>;
-  projects: string[];
-  users: string[];
-  tokens: string[];
-}
+export type SeedCreated = SeedApplied;
 
 /** The parts of a mock instance its control plane works on. */
 export interface ControlTarget {
@@ -24,7 +19,7 @@ export interface ControlTarget {
   /** Apply a seed all or nothing; a bad one throws a SeedError naming the field. */
   applySeed(seed: unknown): SeedCreated;
   exportState?(): SeedData;
-  replaceState?(state: unknown): void;
+  replaceState?(state: unknown): SeedApplied;
   counts(): { images: number; members: number };
   /** The caller's project as the identity layer sees it, null when none or unknown. */
   projectOf(request: WireRequest): string | null;
@@ -82,9 +77,9 @@ export class MockControl {
   }
 
   /** Replace the whole state with a document read from `state()`. */
-  replaceState(state: SeedData | unknown): void {
+  replaceState(state: SeedData | unknown): SeedApplied {
     if (!this.parts.target.replaceState) throw new ControlProblem(501, 'this build cannot replace its state');
-    this.parts.target.replaceState(state);
+    return this.parts.target.replaceState(state);
   }
 
   /** Journal entries, oldest first. */

@@ -71,10 +71,7 @@ function controlRoutes(control: MockControl): Array<{ path: string; handlers: Re
       path: '/state',
       handlers: {
         GET: () => ok(control.state()),
-        PUT: (req) => {
-          control.replaceState(requireBody(req, { yaml: true }));
-          return ok();
-        },
+        PUT: (req) => ok({ replaced: control.replaceState(requireBody(req, { yaml: true })) }),
       },
     },
     {
@@ -181,11 +178,22 @@ function queryObject(query: URLSearchParams): Record<string, string> {
 function asProblem(err: unknown): ControlProblem {
   if (err instanceof ControlProblem) return err;
   if (err instanceof SeedError) {
-    const field = /(\/[^\s"]*)/.exec(err.message)?.[1] ?? '/';
-    return new ControlProblem(400, err.message, field);
+    const field = pointer(err.problems[0]?.path) ?? /(\/[^\s":]*)/.exec(err.message)?.[1] ?? '/';
+    return new ControlProblem(400, err.message, field, err.problems.length > 0 ? { problems: err.problems } : {});
   }
   if (err instanceof URIError) return new ControlProblem(400, 'the path is not valid percent-encoding');
   return new ControlProblem(500, 'the control plane failed on this request');
+}
+
+/** A seed field as the seed reader names it (`images[0].visibility`) as a JSON pointer (`/images/0/visibility`). */
+function pointer(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  if (path.startsWith('/')) return path;
+  return `/${path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .join('/')}`;
 }
 
 const digest = (token: string) => createHash('sha256').update(token).digest();

@@ -23,9 +23,9 @@ describe('the control API over HTTP', () => {
   test('seed adds state, answers what it created, and reset brings back the start-up seed', async () => {
     const res = await client.call('POST', '/_mock/seed', { images: [{ name: 'seeded', owner: 'p1', members: [{ member: 'p2' }] }] });
     expect(res.status).toBe(201);
-    const created = res.json.created as { images: Array<{ id: string; name: string }>; members: unknown[] };
-    expect(created.images).toEqual([{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'seeded' }]);
-    expect(created.members).toEqual([{ image_id: created.images[0].id, member_id: 'p2' }]);
+    const created = res.json.created as { images: Array<{ id: string; name: string }>; imageIds: Record<string, string> };
+    expect(created.images).toEqual([expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'seeded' })]);
+    expect(created.imageIds).toEqual({ 0: created.images[0].id });
     expect(await imageNames()).toEqual(['seeded', 'start']);
     expect((await client.call('POST', '/_mock/reset')).status).toBe(200);
     expect(await imageNames()).toEqual(['start']);
@@ -39,7 +39,7 @@ describe('the control API over HTTP', () => {
   });
 
   test.each([
-    ['an unknown field', { images: [{ name: 'x', colour: 'red' }] }, undefined, '/images/0'],
+    ['an unknown field', { images: [{ name: 'x', colour: 'red' }] }, undefined, '/images/0/colour'],
     ['a taken id', { images: [{ name: 'x' }, { id: 'a42bfade-78ec-4c95-b7b4-272ba265072c' }] }, undefined, '/images/1/id'],
     ['malformed JSON', '{"images": [', { 'Content-Type': 'application/json' }, '/'],
     ['malformed YAML', 'images: [\n  - {', { 'Content-Type': 'application/yaml' }, '/'],
