@@ -14,6 +14,7 @@ import {
 } from './options';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
+import { addControlOptions, controlOptionsFrom, type ControlCliOptions } from './cli/control-options';
 
 /** The `glance-mock` program. Returns the exit code; `serve` resolves only when it stops. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -60,7 +61,7 @@ function buildProgram(io: CliIo): Command {
       throw new CliExit(err.exitCode);
     });
 
-  program
+  const serveCommand = program
     .command('serve')
     .description('serve the mock until SIGINT or SIGTERM')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -88,8 +89,8 @@ function buildProgram(io: CliIo): Command {
       'most image data kept in memory; beyond it uploads get a 413',
       parseInteger,
       DEFAULT_DATA_MEMORY_LIMIT,
-    )
-    .action(async (opts: ServeOptions) => serve(opts, io));
+    );
+  addControlOptions(serveCommand).action(async (opts: ServeOptions) => serve(opts, io));
 
   program
     .command('conformance')
@@ -119,7 +120,7 @@ function buildProgram(io: CliIo): Command {
   return program;
 }
 
-interface ServeOptions {
+interface ServeOptions extends ControlCliOptions {
   host: string;
   port: number;
   seed?: string;
@@ -152,6 +153,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       userStorageQuota: opts.userStorageQuota,
       imageTagQuota: opts.imageTagQuota,
       dataMemoryLimit: opts.dataMemoryLimit,
+      ...controlOptionsFrom(opts, io.out, io === processIo && process.stdout.isTTY === true),
     });
   } catch (err) {
     if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions

@@ -16,8 +16,28 @@ export type {
   SeedToken,
   SeedUser,
 } from './seed/seed-types';
-export { loadSeedFile, validateSeed, SeedError } from './seed/load-seed';
+export type { SeedIdStreams, SeedImageStatus } from './seed/seed-types';
+export { loadSeedFile, parseSeed, validateSeed, SeedError, type SeedProblem } from './seed/load-seed';
+export type { SeedApplied } from './seed/apply-seed';
+export {
+  applySeedToGlance,
+  trustedHeadersActor,
+  tokenActor,
+  type GlanceActor,
+  type GlanceSeedApplied,
+  type GlanceSeedOptions,
+} from './seed/apply-to-glance';
+export { loadNamedState, namedStates } from './seed/named-states';
 export { FixedClock, systemClock, type Clock } from './runtime/clock';
+// The control plane: `mock.control`, the same as `/_mock` over HTTP.
+export { MockControl, type SeedCreated } from './control/control';
+export { ControlProblem } from './control/problem';
+export type { JournalEntry, RequestFilterInput } from './control/journal';
+export type { VerifyPattern, VerifyResult, NearMiss } from './control/verify';
+export type { FaultRule, FaultRuleInput, FaultResponse } from './control/faults';
+export type { LatencySpec } from './control/latency';
+export type { ClockState, ClockChange } from './control/clock';
+export type { RuntimeConfig } from './control/config';
 export { seededIds, randomIds, type IdSource } from './runtime/ids';
 export { GlanceError, GlanceMessages, type GlanceStatus, type GlanceErrorExtras } from './domain/glance-errors';
 export type { DbProfileName, PolicyName } from './domain/profiles';

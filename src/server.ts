@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { NODE_MAX_HEADER_SIZE, onClientError } from './wire/http-limits';
 import { createGlanceMock } from './mock';
 import type { GlanceMockOptions } from './options';
+import type { SeedApplied } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
+import type { MockControl } from './control/control';
 
 export interface StartOptions extends GlanceMockOptions {
   /** Default 127.0.0.1. */
@@ -22,7 +24,14 @@ export interface RunningGlanceMock {
   host: string;
   close(): Promise<void>;
   reset(): void;
-  seed(data: SeedData): void;
+  /** Add seed data (all or nothing); returns what was created, with generated ids. */
+  seed(data: SeedData): SeedApplied;
+  /** The whole state as a seed document. */
+  exportState(): SeedData;
+  /** Replace the whole state with a document (all or nothing). */
+  replaceState(data: unknown): SeedApplied;
+  /** The control plane: the same as `/_mock` over HTTP. */
+  control: MockControl;
 }
 
 /**
@@ -44,6 +53,9 @@ export async function startGlanceMock(options: StartOptions = {}): Promise<Runni
     close: () => closeServer(server),
     reset: mock.reset,
     seed: mock.seed,
+    exportState: mock.exportState,
+    replaceState: mock.replaceState,
+    control: mock.control,
   };
 }
 

@@ -177,6 +177,10 @@ export const GlanceMessages = {
   actionInStatusForbidden: (action: 'deactivate' | 'reactivate', status: string) => `Not allowed to ${action} image in status '${status}'`,
 
   /** Not Glance's: the mock's own bound on the image data it keeps in memory. */
+  /** Not Glance's (it reads a body of any size): the mock's own bound on a request body it buffers. */
+  mockBodyTooLarge: (limit: number) =>
+    `The request body is too large: glance-mock reads at most ${limit} bytes of a request body ` +
+    '(option maxRequestBody / --max-request-body).',
   mockMemoryFull: (limit: number) =>
     `The incoming image is too large: glance-mock keeps at most ${limit} bytes of image data in memory ` +
     '(option dataMemoryLimit / --data-memory-limit).',
@@ -267,6 +271,7 @@ export const GlanceErrors = {
   formatsRequired: (missing: string[]) => badRequest(M.formatsRequired(missing)),
   imageTooLarge: () => tooLarge(M.imageTooLarge),
   storageQuotaFull: (size: number | 'None', remaining: number) => tooLarge(M.storageQuotaFull(size, remaining)),
+  mockBodyTooLarge: (limit: number) => tooLarge(M.mockBodyTooLarge(limit)),
   mockMemoryFull: (limit: number) => tooLarge(M.mockMemoryFull(limit)),
   imageGoneDuringUpload: (imageId: string) => new GlanceError(410, M.imageGoneDuringUpload(imageId)),
   imageDeactivated: () => forbidden(M.imageDeactivated),
@@ -282,4 +287,45 @@ export const GlanceErrors = {
   tagLimitExceeded: (imageId: string, attempted: number, maximum: number) => tooLarge(M.tagLimitExceeded(imageId, attempted, maximum)),
   tagLimitExceededOnImage: (attempted: number, maximum: number) => tooLarge(M.tagLimitExceededOnImage(attempted, maximum)),
   actionInStatusForbidden: (action: 'deactivate' | 'reactivate', status: string) => forbidden(M.actionInStatusForbidden(action, status)),
+};
+
+/**
+ * webob's default explanation for each error status: what Glance answers when
+ * it raises the bare exception class (`webob.exc.HTTPServiceUnavailable()`),
+ * and what an injected fault `{"status": 503}` answers.
+ */
+export const WEBOB_EXPLANATIONS: Readonly<Record<number, string>> = {
+  400: 'The server could not comply with the request since it is either malformed or otherwise incorrect.',
+  401: GlanceMessages.unauthorized,
+  402: 'Access was denied for financial reasons.',
+  403: 'Access was denied to this resource.',
+  404: GlanceMessages.resourceNotFound,
+  405: 'The server could not comply with the request since it is either malformed or otherwise incorrect.',
+  406: 'The server could not comply with the request since it is either malformed or otherwise incorrect.',
+  407: 'Authentication with a local proxy is needed.',
+  408: 'The server has waited too long for the request to be sent by the client.',
+  409: 'There was a conflict when trying to complete your request.',
+  410: 'This resource is no longer available. No forwarding address is given.',
+  411: 'Content-Length header required.',
+  412: 'Request precondition failed.',
+  413: 'The body of your request was too large for this server.',
+  414: 'The request URI was too long for this server.',
+  415: 'The server could not comply with the request since it is either malformed or otherwise incorrect.',
+  416: 'The Range requested is not available.',
+  417: 'Expectation failed.',
+  422: 'Unable to process the contained instructions',
+  423: 'The resource is locked',
+  424: 'The method could not be performed because the requested action dependended on another action and that action failed',
+  428: 'This request is required to be conditional',
+  429: 'The client has sent too many requests in a given amount of time',
+  431: 'The request header fields were too large',
+  451: 'The resource is not available due to legal reasons.',
+  500: GlanceMessages.serverError,
+  501: GlanceMessages.serverError,
+  502: 'Bad gateway.',
+  503: 'The server is currently unavailable. Please try again at a later time.',
+  504: 'The gateway has timed out.',
+  505: 'The HTTP version is not supported.',
+  507: 'There was not enough space to save the resource',
+  511: 'Network authentication is required',
 };

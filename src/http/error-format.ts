@@ -18,6 +18,11 @@ const WEBOB_TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   416: 'Request Range Not Satisfiable',
   500: 'Internal Server Error',
+  // Statuses Glance itself does not answer here, which an injected fault may ask for.
+  414: 'Request-URI Too Long',
+  424: 'Failed Dependency',
+  431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons',
 };
 
 export const statusTitle = (status: number): string => WEBOB_TITLES[status] ?? STATUS_CODES[status] ?? '';

@@ -21,12 +21,31 @@ export interface ImageDataParts {
   policy: GlancePolicy;
 }
 
+/** The limits these routes read; read on every request, so a test may change them while the mock runs. */
+export type ImageDataLimits = Pick<ResolvedOptions, 'imageSizeCap' | 'userStorageQuota' | 'imageTagQuota'>;
+
 /** The image data, tag and action routes over one instance's store. */
-export function imageDataAndTagRoutes(parts: ImageDataParts, options: ResolvedOptions): Route[] {
-  const quota = new StorageQuota(options.userStorageQuota);
+export function imageDataAndTagRoutes(parts: ImageDataParts, limits: ImageDataLimits): Route[] {
+  let quota = new StorageQuota(limits.userStorageQuota);
+  const dataDeps = {
+    ...parts,
+    get imageSizeCap() {
+      return limits.imageSizeCap;
+    },
+    get quota() {
+      if (quota.setting !== limits.userStorageQuota) quota = new StorageQuota(limits.userStorageQuota);
+      return quota;
+    },
+  };
+  const tagDeps = {
+    ...parts,
+    get tagQuota() {
+      return limits.imageTagQuota;
+    },
+  };
   return [
-    ...imageDataRoutes(new ImageDataService({ ...parts, imageSizeCap: options.imageSizeCap, quota })),
-    ...imageTagRoutes(new ImageTagsService({ ...parts, tagQuota: options.imageTagQuota })),
+    ...imageDataRoutes(new ImageDataService(dataDeps)),
+    ...imageTagRoutes(new ImageTagsService(tagDeps)),
     ...imageActionRoutes(new ImageActionsService(parts)),
   ];
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refusalFor } from './http-limits';
 import { originOf } from './origin';
-import { readBody } from './read-body';
+import { BodyTooLarge, DEFAULT_MAX_REQUEST_BODY, readBody } from './read-body';
 import type { Interceptor, Service, WireRequest, WireResponse } from './types';
 import { writeResponse } from './writer';
 
@@ -34,6 +34,10 @@ export interface FrontDoorOptions {
   mounts: Mount[];
   /** How long a `hang` fault holds a connection before closing it (default 30 s). */
   hangLimitMs?: number;
+  /** The most bytes of a buffered body read (default 64 MiB); beyond it `bodyTooLarge` answers. */
+  maxBodyBytes?: number;
+  /** The answer to a body past `maxBodyBytes` (default: the bare 413). */
+  bodyTooLarge?: (request: { method: string; headers: IncomingMessage['headers'] }) => WireResponse;
 }
 
 const DEFAULT_HANG_LIMIT_MS = 30_000;
@@ -50,6 +54,8 @@ const BARE_500: WireResponse = {
   body: undefined,
 };
 
+const BARE_413: WireResponse = { status: 413, reason: 'Request Entity Too Large', headers: [['Content-Length', '0']], body: undefined };
+
 const defaultServiceSet: ServiceSetResolver = (rawPath, mounts) => ({ namespace: '', base: '', rawPath, mounts });
 
 /**
@@ -65,9 +71,14 @@ export class FrontDoor {
   /** How long a `hang` fault holds a connection before closing it. */
   hangLimitMs: number;
 
+  private readonly maxBodyBytes: number;
+  private readonly bodyTooLarge: NonNullable<FrontDoorOptions['bodyTooLarge']>;
+
   constructor(options: FrontDoorOptions) {
     this.mounts = byLongestPrefix(options.mounts);
     this.hangLimitMs = options.hangLimitMs ?? DEFAULT_HANG_LIMIT_MS;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_REQUEST_BODY;
+    this.bodyTooLarge = options.bodyTooLarge ?? (() => BARE_413);
   }
 
   /** Adds an interceptor around every request from now on (inside those added before). */
@@ -101,8 +112,12 @@ export class FrontDoor {
     if (refusal !== undefined) return void req.socket.end(refusal);
     this.receive(req, mountPath).then(
       ({ request, service }) => this.run(request, service).then((response) => this.write(res, response, request.method)),
-      // The body could not be read (the client went away): nothing to answer.
-      () => void req.socket.destroy(),
+      (err: unknown) => {
+        if (err instanceof BodyTooLarge)
+          return this.write(res, this.bodyTooLarge({ method: req.method ?? 'GET', headers: req.headers }), req.method ?? 'GET');
+        // The body could not be read (the client went away): nothing to answer.
+        req.socket.destroy();
+      },
     );
   }
 
@@ -136,7 +151,7 @@ export class FrontDoor {
       rawQuery,
       headers: req.headers,
       rawHeaders: req.rawHeaders,
-      body: streams ? undefined : await readBody(req),
+      body: streams ? undefined : await readBody(req, this.maxBodyBytes),
       ...(streams && { stream: req }),
       base: `${mountPath}${set.base}${mount.prefix}`,
       origin: originOf(req),
