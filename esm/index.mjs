@@ -8,6 +8,7 @@ export const {
   DEFAULT_MEMBER_QUOTA,
   loadSeedFile,
   validateSeed,
+  generateSeed,
   SeedError,
   FixedClock,
   systemClock,

@@ -14,6 +14,7 @@ import {
 } from './options';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
+import { registerSeedGenerate } from './cli/seed-generate.command';
 
 /** The `glance-mock` program. Returns the exit code; `serve` resolves only when it stops. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -116,6 +117,7 @@ function buildProgram(io: CliIo): Command {
       if (code !== 0) throw new CliExit(code);
     });
 
+  registerSeedGenerate(program, io);
   return program;
 }
 

@@ -17,6 +17,7 @@ export type {
   SeedUser,
 } from './seed/seed-types';
 export { loadSeedFile, validateSeed, SeedError } from './seed/load-seed';
+export { generateSeed, type GenerateSeedOptions } from './seed/generate';
 export { FixedClock, systemClock, type Clock } from './runtime/clock';
 export { seededIds, randomIds, type IdSource } from './runtime/ids';
 export { GlanceError, GlanceMessages, type GlanceStatus, type GlanceErrorExtras } from './domain/glance-errors';

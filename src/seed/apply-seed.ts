@@ -113,8 +113,12 @@ function refOrItself(entries: Array<{ id: string; name: string }>, ref: string |
   return findByIdOrName(entries, ref)?.id ?? ref;
 }
 
+/** Already Glance's form (the schema has checked it is a real date-time): kept as it is. */
+const GLANCE_FORM = /^\d{4}-\d\d-\d\dT\d\d:\d\d:[0-5]\dZ$/;
+
 function timestamp(value: string | undefined, fallback: string, field: string): string {
   if (value === undefined) return fallback;
+  if (GLANCE_FORM.test(value)) return value;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw new SeedError(`seed: ${field} is not a date-time`);
   return glanceTimestamp(date);
