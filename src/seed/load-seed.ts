@@ -1,7 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import seedSchema from './seed.schema.json';
 import type { SeedData } from './seed-types';
 
@@ -15,14 +13,33 @@ export class SeedError extends Error {
 
 let compiled: ValidateFunction<SeedData> | undefined;
 
-/** Compiled on first use: a mock started without a seed does not pay for it at start-up. */
+/**
+ * The build's precompiled validator (dist/seed/seed-validator.js, see
+ * scripts/build/seed-validator.js), else compiled on first use: a mock
+ * started without a seed does not pay for it at start-up.
+ */
 function seedValidator(): ValidateFunction<SeedData> {
+  if (!compiled) compiled = precompiledValidator();
   if (!compiled) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, not at start-up */
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
+    const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const ajv = new Ajv({ allErrors: false, strict: true });
     addFormats(ajv);
     compiled = ajv.compile<SeedData>(seedSchema);
   }
   return compiled;
+}
+
+function precompiledValidator(): ValidateFunction<SeedData> | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('./seed-validator') as ValidateFunction<SeedData>;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && (err as Error).message.includes('seed-validator')) return undefined;
+    throw err;
+  }
 }
 
 /** Check a seed against the shipped JSON Schema (`src/seed/seed.schema.json`). */
@@ -52,7 +69,8 @@ export function loadSeedFile(path: string): SeedData {
   }
   let data: unknown;
   try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- YAML is loaded only for a YAML seed
+    data = path.endsWith('.json') ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text);
   } catch (err) {
     throw new SeedError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'} (${(err as Error).message.split('\n')[0]})`);
   }
