@@ -95,10 +95,12 @@ describe('the verdict on a body, read from its bytes', () => {
       '['.repeat(20 * 2 ** 20),
       'The server has either erred or is incapable of performing the requested operation.',
     ],
-  ])('when a 20 MiB body is %s, then it is refused well under a second', (_shape, body, message) => {
+  ])('when a 20 MiB body is %s, then it is refused in well under a second of CPU', (_shape, body, message) => {
     const bytes = Buffer.from(body, 'latin1');
-    const started = performance.now();
+    // CPU time, not wall time: on a shared machine the wall clock also counts other people's work.
+    const started = process.cpuUsage();
     expect(() => jsonBody({ present: true, declaredLength: bytes.length, bytes })).toThrow(message);
-    expect(performance.now() - started).toBeLessThan(1000);
+    const { user, system } = process.cpuUsage(started);
+    expect((user + system) / 1000).toBeLessThan(1000);
   });
 });
