@@ -1,4 +1,5 @@
 /** `glance-mock seed generate` and generateSeed(): a fake cloud, the same for the same seed, that the mock loads. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,17 @@ describe('seed generate', () => {
     }
     expect([...statuses].sort()).toEqual(['accepted', 'pending', 'rejected']);
     expect(new Set(seed.images!.map((i) => i.visibility))).toEqual(new Set(['shared', 'private', 'public', 'community']));
+  });
+
+  it('when the installed bin prints a large seed to a pipe, then all of it arrives before it exits', async () => {
+    const bin = join(__dirname, '..', 'bin', 'glance-mock.js');
+    const args = ['seed', 'generate', '--projects', '50', '--images', '300', '--members', '10', '--seed', '3'];
+    const child = spawn(process.execPath, [bin, ...args]);
+    let printed = '';
+    child.stdout.on('data', (chunk) => (printed += String(chunk)));
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+    expect(printed.length).toBeGreaterThan(256 * 1024);
+    expect(printed).toBe(await generate(join(dir, 'piped.json'), ...args.slice(2)));
   });
 
   it('when --members is not below --projects, then a one-line error and exit code 1', async () => {
