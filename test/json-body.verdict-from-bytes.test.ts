@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { jsonBody } from '../src/http/json-body';
-import { JsonDepthError, parsePythonJson, type JsonLimits } from '../src/http/json-parse';
-import { recognizePythonJson } from '../src/http/json-recognize';
+import { JsonDepthError, parsePythonJson, type JsonLimits } from '../src/shared/json-parse';
+import { recognizePythonJson } from '../src/shared/json-recognize';
 import { fuzzParams } from './fuzz/support/fuzz-config';
 
 function parserVerdict(text: string, limits: JsonLimits): string {

@@ -1,9 +1,9 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { GlanceErrors } from '../domain/glance-errors';
 import { isPythonNumber, numericValue } from '../domain/python-values';
-import { JsonDepthError, parsePythonJson } from './json-parse';
-import { recognizePythonJson } from './json-recognize';
-import type { RawBody } from './raw-body';
+import { JsonDepthError, parsePythonJson } from '../shared/json-parse';
+import { recognizePythonJson } from '../shared/json-recognize';
+import type { RawBody } from '../shared/raw-body';
 
 /**
  * How deep a body may nest before Python's recursion limit breaks Glance's
