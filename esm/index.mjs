@@ -9,6 +9,7 @@ export const {
   loadSeedFile,
   validateSeed,
   parseSeed,
+  generateSeed,
   SeedError,
   applySeedToGlance,
   trustedHeadersActor,

@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASE_SETS } from './conformance/cases';
-import { conformance, type ConformanceOptions } from './conformance/command';
+import { CASE_SETS } from './conformance/case-sets';
+import type { ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
 import {
   AUTH_MODES,
@@ -15,6 +15,7 @@ import {
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 import { addControlOptions, controlOptionsFrom, type ControlCliOptions } from './cli/control-options';
+import { registerSeedGenerate } from './cli/seed-generate.command';
 
 /** The `glance-mock` program. Returns the exit code; `serve` resolves only when it stops. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -113,10 +114,14 @@ function buildProgram(io: CliIo): Command {
     .option('--only <prefix>', 'run only the cases whose id starts with this')
     .option('--concurrency <n>', 'cases in flight at once', parseInteger, 4)
     .action(async (opts: ConformanceOptions) => {
+      // Loaded when run: the cases and the runner are most of what `serve` would otherwise load for nothing.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { conformance } = require('./conformance/command') as typeof import('./conformance/command');
       const code = await conformance(opts, io.out);
       if (code !== 0) throw new CliExit(code);
     });
 
+  registerSeedGenerate(program, io);
   return program;
 }
 

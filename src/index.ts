@@ -28,6 +28,7 @@ export {
   type GlanceSeedOptions,
 } from './seed/apply-to-glance';
 export { loadNamedState, namedStates } from './seed/named-states';
+export { generateSeed, type GenerateSeedOptions } from './seed/generate';
 export { FixedClock, systemClock, type Clock } from './runtime/clock';
 // The control plane: `mock.control`, the same as `/_mock` over HTTP.
 export { MockControl, type SeedCreated } from './control/control';

@@ -63,7 +63,7 @@ export function formatError(error: GlanceError, accept: string | undefined): For
       return {
         ...base,
         contentType: 'text/plain; charset=UTF-8',
-        body: `${statusLine}\n\n${stripTags(bodyOf(error, noEscape))}`,
+        body: `${statusLine}\n\n${plainBody(error)}`,
       };
   }
 }
@@ -91,6 +91,20 @@ function htmlEscape(text: string): string {
       .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`)
   );
 }
+
+/**
+ * strip_tags of the plain template. When neither text holds a `<`, the only tags
+ * are the template's two `<br />`, so each text is stripped on its own, in
+ * fewer passes over what may be a long detail (a schema error prints the value).
+ */
+function plainBody(error: GlanceError): string {
+  const { explanation, detail } = error;
+  if (error.status === 405 || error.status === 415 || explanation.includes('<') || detail.includes('<')) return stripTags(bodyOf(error, noEscape));
+  return `${stripText(explanation)}\n\n ${stripText(detail)}  `;
+}
+
+/** strip_tags of a text without `<`: newlines become spaces, `\r` and comment ends go. */
+const stripText = (text: string) => text.replace(/\n/g, ' ').replace(/\r/g, '').replace(/-->/g, '');
 
 /** webob.exc.strip_tags: only the `<!--` and `-->` markers of a comment go, not what is between them. */
 function stripTags(value: string): string {

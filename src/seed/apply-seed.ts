@@ -242,7 +242,7 @@ function storeImage(target: SeedTarget, plan: PlannedImage): SeedApplied['images
 function planTokens(seed: SeedData, { allProjects: projects, allUsers: users }: IdentityPlan) {
   return (seed.tokens ?? []).map((token, i) => {
     const date = (value: string | undefined, field: string) =>
-      value === undefined ? undefined : new Date(checked(value, `tokens[${i}].${field}`));
+      value === undefined ? undefined : new Date(checkedDate(value, `tokens[${i}].${field}`));
     const expiresAt = date(token.expires_at, 'expires_at');
     const issuedAt = date(token.issued_at, 'issued_at');
     return [
@@ -266,12 +266,18 @@ function refOrItself(entries: Array<{ id: string; name: string }>, ref: string |
   return findByIdOrName(entries, ref)?.id ?? ref;
 }
 
-function checked(value: string, field: string): string {
+function checkedDate(value: string, field: string): string {
   if (Number.isNaN(new Date(value).getTime())) throw seedProblem(field, 'is not a date-time');
   return value;
 }
 
+/** Already Glance's form (the schema has checked it is a real date-time): kept as it is. */
+const GLANCE_FORM = /^\d{4}-\d\d-\d\dT\d\d:\d\d:[0-5]\dZ$/;
+
 function timestamp(value: string | undefined, fallback: string, field: string): string {
   if (value === undefined) return fallback;
-  return glanceTimestamp(new Date(checked(value, field)));
+  if (GLANCE_FORM.test(value)) return value;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw seedProblem(field, 'is not a date-time');
+  return glanceTimestamp(date);
 }

@@ -1,8 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { seedSchema } from './seed-schema';
 import type { SeedData } from './seed-types';
 
 /** One thing wrong with a seed document: the field (`images[2].members[0].status`) and what is wrong. */
@@ -32,14 +29,34 @@ export function seedProblem(path: string, message: string, source = 'seed'): See
 
 let compiled: ValidateFunction<SeedData> | undefined;
 
-/** Compiled on first use: a mock started without a seed does not pay for it at start-up. */
+/**
+ * The build's precompiled validator (scripts/build/seed-validator.js), else the schema
+ * compiled on first use: a mock started without a seed loads neither ajv nor its compiler.
+ */
 function seedValidator(): ValidateFunction<SeedData> {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv);
-    compiled = ajv.compile<SeedData>(seedSchema);
-  }
+  compiled ??= precompiledValidator() ?? compileSchema();
   return compiled;
+}
+
+function compileSchema(): ValidateFunction<SeedData> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, not at start-up */
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+  const { seedSchema } = require('./seed-schema') as typeof import('./seed-schema');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  return ajv.compile<SeedData>(seedSchema);
+}
+
+function precompiledValidator(): ValidateFunction<SeedData> | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('./seed-validator') as ValidateFunction<SeedData>;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && (err as Error).message.includes('seed-validator')) return undefined;
+    throw err;
+  }
 }
 
 /** Check a seed against its JSON Schema (shipped as `glance-mock/seed.schema.json`); every error is named. */
@@ -86,7 +103,8 @@ function dedupe(problems: SeedProblem[]): SeedProblem[] {
 export function parseSeed(text: string, source = 'seed', format: 'json' | 'yaml' = 'yaml'): SeedData {
   let data: unknown;
   try {
-    data = format === 'json' ? JSON.parse(text) : parseYaml(text);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- YAML is loaded only for a YAML seed
+    data = format === 'json' ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text);
   } catch (err) {
     throw new SeedError(`${source}: not valid ${format === 'json' ? 'JSON' : 'YAML'} (${(err as Error).message.split('\n')[0]})`, [
       { path: '(document)', message: `not valid ${format === 'json' ? 'JSON' : 'YAML'}` },
