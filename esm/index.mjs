@@ -3,6 +3,15 @@ import glanceMock from '../dist/index.js';
 
 export const {
   createGlanceMock,
+  playScenario,
+  loadScenarioFile,
+  parseScenario,
+  validateScenario,
+  scenarioFiles,
+  ScenarioError,
+  prettyReport,
+  jsonReport,
+  junitReport,
   startGlanceMock,
   createApp,
   DEFAULT_MEMBER_QUOTA,

@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CliExit } from './cli/cli-exit';
+import { registerPlay } from './cli/play.command';
 import { CASE_SETS } from './conformance/cases';
 import { conformance, type ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
@@ -44,12 +46,6 @@ const processIo: CliIo = {
       process.once('SIGTERM', () => resolve('SIGTERM'));
     }),
 };
-
-class CliExit extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('glance-mock')
@@ -115,6 +111,8 @@ function buildProgram(io: CliIo): Command {
       const code = await conformance(opts, io.out);
       if (code !== 0) throw new CliExit(code);
     });
+
+  registerPlay(program, io);
 
   return program;
 }
