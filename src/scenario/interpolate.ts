@@ -19,13 +19,15 @@ export class Variables {
 
   /** `${name}`, `${name.field}` and `${faker.module.method}` or `${faker.module.method(json args)}`; `$${` is a literal `${`. */
   string(text: string): unknown {
-    const whole = /^\$\{([^{}]+)\}$/.exec(text);
-    if (whole) return this.evaluate(whole[1].trim());
-    return text.replace(/\$\$\{|\$\{([^{}]+)\}/g, (token, expr: string | undefined) => {
-      if (expr === undefined) return '${';
-      const value = this.evaluate(expr.trim());
-      return typeof value === 'string' ? value : JSON.stringify(value);
-    });
+    const parts = splitTemplate(text);
+    if (parts.length === 1 && typeof parts[0] !== 'string') return this.evaluate(parts[0].expr);
+    return parts
+      .map((part) => {
+        if (typeof part === 'string') return part;
+        const value = this.evaluate(part.expr);
+        return typeof value === 'string' ? value : JSON.stringify(value);
+      })
+      .join('');
   }
 
   /** Interpolate every string in a JSON value (not the keys). */
@@ -83,4 +85,50 @@ export function seedOf(name: string): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash & 0x7fffffff;
+}
+
+/**
+ * Literal text and `${…}` expressions; an expression ends at the `}` that closes it, so
+ * faker's JSON arguments (`${faker.string.alpha({"length": 8})}`) may hold braces and strings.
+ */
+function splitTemplate(text: string): Array<string | { expr: string }> {
+  const parts: Array<string | { expr: string }> = [];
+  let literal = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text.startsWith('$${', i)) {
+      literal += '${';
+      i += 3;
+      continue;
+    }
+    if (!text.startsWith('${', i)) {
+      literal += text[i++];
+      continue;
+    }
+    let depth = 0;
+    let inString = false;
+    let end = -1;
+    for (let j = i + 2; j < text.length; j++) {
+      const c = text[j];
+      if (inString) {
+        if (c === '\\') j++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '{') depth++;
+      else if (c === '}') {
+        if (depth === 0) {
+          end = j;
+          break;
+        }
+        depth--;
+      }
+    }
+    if (end < 0) throw new InterpolationError(`"${text}": a \${ without its closing }`);
+    if (literal) parts.push(literal);
+    literal = '';
+    parts.push({ expr: text.slice(i + 2, end).trim() });
+    i = end + 1;
+  }
+  if (literal || parts.length === 0) parts.push(literal);
+  return parts;
 }

@@ -7,7 +7,7 @@ export interface Mismatch {
   actual: string;
 }
 
-const MATCHER_KEYS = ['type', 'regex', 'uuid', 'timestamp', 'oneOf', 'contains', 'length', 'absent', 'equals'] as const;
+const MATCHER_KEYS = ['type', 'regex', 'uuid', 'timestamp', 'oneOf', 'contains', 'length', 'absent', 'equals', 'not'] as const;
 type MatcherKey = (typeof MATCHER_KEYS)[number];
 export type Matcher = Partial<Record<MatcherKey, unknown>>;
 
@@ -45,6 +45,7 @@ export function matcherProblem(value: unknown, at: string): string | undefined {
     if (value.length !== undefined && !(Number.isInteger(value.length) && (value.length as number) >= 0))
       return `${at}/length must be a whole number`;
     if (value.contains !== undefined) return matcherProblem(value.contains, `${at}/contains`);
+    if (value.not !== undefined) return matcherProblem(value.not, `${at}/not`);
     return undefined;
   }
   if (Array.isArray(value)) {
@@ -112,6 +113,7 @@ function matchMatcher(m: Matcher, actual: unknown, path: string, mode: 'subset' 
         : Array.isArray(actual) && actual.some((item) => match(m.contains, item, path, mode).length === 0);
     if (!ok) return fail(`${Array.isArray(actual) ? 'an item matching' : 'a string containing'} ${render(m.contains)}`);
   }
+  if (m.not !== undefined && match(m.not, actual, path, mode).length === 0) return fail(`not ${render(m.not)}`);
   if (m.equals !== undefined) return match(m.equals === null ? null : m.equals, actual, path, 'exact').length ? fail(render(m.equals)) : [];
   return [];
 }

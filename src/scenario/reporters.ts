@@ -44,7 +44,7 @@ export function prettyStep(step: StepResult): string[] {
 
 /** The line closing a scenario. */
 export function prettyEnd(result: ScenarioResult): string[] {
-  if (result.status === 'skipped') return [`- ${result.name}: skipped: ${result.reason ?? ''}`];
+  if (result.status === 'skipped') return [`- ${result.name}: skipped: ${result.reason ?? ''}`, ''];
   const failedStep = result.steps.find((s) => s.status === 'failed');
   const where = failedStep ? ` at step ${failedStep.index} "${failedStep.name}"` : result.reason ? `: ${result.reason}` : '';
   return [
