@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 /** How an expected value is compared with an actual one: literals, matchers, subset or exact. */
 
 export interface Mismatch {
@@ -114,7 +116,8 @@ function matchMatcher(m: Matcher, actual: unknown, path: string, mode: 'subset' 
     if (!ok) return fail(`${Array.isArray(actual) ? 'an item matching' : 'a string containing'} ${render(m.contains)}`);
   }
   if (m.not !== undefined && match(m.not, actual, path, mode).length === 0) return fail(`not ${render(m.not)}`);
-  if (m.equals !== undefined) return match(m.equals === null ? null : m.equals, actual, path, 'exact').length ? fail(render(m.equals)) : [];
+  // Literally: no matchers inside, so an object with matcher-like keys can be expected.
+  if (m.equals !== undefined && !isDeepStrictEqual(m.equals, actual)) return fail(render(m.equals));
   return [];
 }
 

@@ -296,7 +296,7 @@ class Playback {
     try {
       res = await call('POST', url, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(body)), this.options.timeoutMs);
     } catch (err) {
-      throw new Error(`actor ${name}: cannot log in at ${url} (${(err as Error).message})`);
+      throw new Error(`actor ${name}: cannot log in at ${url} (${(err as Error).message})`, { cause: err });
     }
     const token = res.headers['x-subject-token'];
     if (res.status !== 201 || !token)
