@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliExit } from './cli/cli-exit';
 import { registerPlay } from './cli/play.command';
+import { registerRecord } from './cli/record.command';
 import { CASE_SETS } from './conformance/cases';
 import { conformance, type ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
@@ -113,6 +114,7 @@ function buildProgram(io: CliIo): Command {
     });
 
   registerPlay(program, io);
+  registerRecord(program, io);
 
   return program;
 }
