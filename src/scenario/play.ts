@@ -209,8 +209,9 @@ class Playback {
     const res = await call(method, url, headers, body, this.options.timeoutMs);
     const text = res.body.toString('utf8');
     out.response = { status: res.status, headers: res.headers, text };
-    out.mismatches = this.check(step, res, text);
-    if (out.mismatches.length === 0) this.capture(step, res, text, out);
+    // Captured first, so that the step's own expectations may use them (`id: ${image}`).
+    const missing = this.capture(step, res, text);
+    out.mismatches = [...this.check(step, res, text), ...missing];
   }
 
   private check(step: Step, res: CallResult, text: string): Mismatch[] {
@@ -245,7 +246,8 @@ class Playback {
     return out;
   }
 
-  private capture(step: Step, res: CallResult, text: string, out: StepResult): void {
+  private capture(step: Step, res: CallResult, text: string): Mismatch[] {
+    const missing: Mismatch[] = [];
     let json: unknown;
     for (const [name, from] of Object.entries(step.capture ?? {})) {
       let value: unknown;
@@ -255,9 +257,10 @@ class Playback {
         const path = parsePath(from);
         value = json === NOT_JSON || !path ? undefined : valueAt(json, path);
       }
-      if (value === undefined) out.mismatches.push({ path: `capture ${name}`, expected: `a value at ${from}`, actual: '(absent)' });
+      if (value === undefined) missing.push({ path: `capture ${name}`, expected: `a value at ${from}`, actual: '(absent)' });
       else this.vars.set(name, value);
     }
+    return missing;
   }
 
   private async actorHeaders(name: string | undefined): Promise<Record<string, string>> {
