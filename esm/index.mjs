@@ -15,6 +15,8 @@ export const {
   scenarioFromExchanges,
   scenarioToYaml,
   startRecordingProxy,
+  exchangeRecorder,
+  scenarioFileRecorder,
   startGlanceMock,
   createApp,
   DEFAULT_MEMBER_QUOTA,

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CliExit } from './cli/cli-exit';
 import { registerPlay } from './cli/play.command';
 import { registerRecord } from './cli/record.command';
@@ -15,6 +15,7 @@ import {
   DEFAULT_MEMBER_QUOTA,
   type AuthMode,
 } from './options';
+import { scenarioFileRecorder } from './scenario/record-interceptor';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 
@@ -86,6 +87,7 @@ function buildProgram(io: CliIo): Command {
       parseInteger,
       DEFAULT_DATA_MEMORY_LIMIT,
     )
+    .option('--record-scenario <file>', 'write every exchange as a scenario (YAML) to this file, rewritten after each')
     .action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -132,6 +134,7 @@ interface ServeOptions {
   userStorageQuota: string;
   imageTagQuota: number;
   dataMemoryLimit: number;
+  recordScenario?: string;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -152,6 +155,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       userStorageQuota: opts.userStorageQuota,
       imageTagQuota: opts.imageTagQuota,
       dataMemoryLimit: opts.dataMemoryLimit,
+      ...(opts.recordScenario ? { interceptors: [recordingTo(opts.recordScenario)] } : {}),
     });
   } catch (err) {
     if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions
@@ -167,6 +171,10 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
   const signal = await io.untilStopped();
   await mock.close();
   io.out(`glance-mock stopped (${signal})`);
+}
+
+function recordingTo(file: string) {
+  return scenarioFileRecorder(file, { name: basename(file).replace(/(\.scenario)?\.(ya?ml|json)$/, '') }).interceptor;
 }
 
 function loadSeedOrExit(path: string) {

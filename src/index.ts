@@ -42,6 +42,7 @@ export { loadScenarioFile, parseScenario, validateScenario, scenarioFiles, Scena
 export { prettyReport, jsonReport, junitReport } from './scenario/reporters';
 export { scenarioFromExchanges, scenarioToYaml, type RecordOptions } from './scenario/record';
 export { startRecordingProxy, type RecordingProxy, type RecordingProxyOptions } from './scenario/record-proxy';
+export { exchangeRecorder, scenarioFileRecorder } from './scenario/record-interceptor';
 export type { Mismatch } from './scenario/match';
 export type { Scenario, Step, StepRequest, StepExpectation, Actor, LoadedScenario } from './scenario/types';
 export type { ConformanceCase, CaseBody, ImageFixture, FixtureVisibility, Observed, Persona } from './conformance/types';

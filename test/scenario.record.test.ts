@@ -19,7 +19,7 @@ function exchange(
     request: {
       method,
       url: path,
-      rawPath: path,
+      rawPath: path.slice(base.length) || '/',
       rawQuery: '',
       headers: { ...headers, ...(sent ? { 'content-type': 'application/json' } : {}) },
       rawHeaders: [],

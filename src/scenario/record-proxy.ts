@@ -37,17 +37,19 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
       const body = await readBody(req);
       const url = req.url ?? '/';
       const q = url.indexOf('?');
-      const rawPath = q < 0 ? url : url.slice(0, q);
+      const path = q < 0 ? url : url.slice(0, q);
+      // The mock and devstack serve Glance under /image and Keystone under /identity: the
+      // service prefix is the base, and rawPath is below it, as the front door has them.
+      const base = /^\/(image|identity)(?=\/|$)/.exec(path)?.[0] ?? '';
       const wireRequest: WireRequest = {
         method: req.method ?? 'GET',
         url,
-        rawPath,
+        rawPath: path.slice(base.length) || '/',
         rawQuery: q < 0 ? '' : url.slice(q + 1),
         headers: req.headers,
         rawHeaders: req.rawHeaders,
         body: body.length ? body : undefined,
-        // The mock and devstack serve Glance under /image and Keystone under /identity.
-        base: /^\/(image|identity)(\/|$)/.exec(rawPath)?.[0].replace(/\/$/, '') ?? '',
+        base,
         origin: `http://${req.headers.host ?? ''}`,
         receivedAt,
       };

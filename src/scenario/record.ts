@@ -102,12 +102,12 @@ function loginOf(exchange: Exchange): { token: string; login: Login } | undefine
   };
 }
 
-/** The Glance path of a request (`/image` or another mount taken off), or undefined for anything but the v2 API. */
+/** The Glance path of a request (below its base: `/image`, a mount path), or undefined for anything but the v2 API. */
 function glancePath(exchange: Exchange): string | undefined {
   const { request, response } = exchange;
   if (response.meta?.service && response.meta.service !== 'glance') return undefined;
-  if (request.base.startsWith('/identity')) return undefined;
-  const path = request.rawPath.slice(request.base.length) || '/';
+  if (/\/identity$/.test(request.base)) return undefined;
+  const path = request.rawPath;
   if (!/^\/v2(\/|$)/.test(path)) return undefined;
   return request.rawQuery ? `${path}?${request.rawQuery}` : path;
 }
