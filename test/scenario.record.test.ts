@@ -107,6 +107,16 @@ describe('scenarioFromExchanges', () => {
   });
 });
 
+describe('scenarioFromExchanges and image data', () => {
+  it('leaves out a body that is not UTF-8, saying so in the step name', () => {
+    const upload = exchange('PUT', `/v2/images/${IMAGE}/file`, OWNER, undefined, 204, '');
+    upload.request.body = Buffer.from([0xff, 0xfe, 0x00, 0x01]);
+    const [step] = scenarioFromExchanges([upload]).steps;
+    expect(step.name).toBe('1. PUT /v2/images/…/file (its binary body not recorded)');
+    expect(step.request.body).toBeUndefined();
+  });
+});
+
 describe('the recording proxy', () => {
   it('forwards to the target and what it records plays back green on a fresh mock', async () => {
     const target = await startGlanceMock();

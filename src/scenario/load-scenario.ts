@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import seedSchema from '../seed/seed.schema.json';
 import scenarioSchema from './scenario.schema.json';
+import { parsePath } from './jsonpath';
 import { matcherProblem } from './match';
 import type { LoadedScenario, Scenario } from './types';
 
@@ -70,6 +71,9 @@ function checkReferences(scenario: Scenario, source: string): void {
       const known = Object.keys(actors);
       throw new ScenarioError(`${at}/actor "${step.actor}" is not one of the actors (${known.length ? known.join(', ') : 'none defined'})`);
     }
+    for (const [name, from] of Object.entries(step.capture ?? {}))
+      if (from.startsWith('$') && !parsePath(from))
+        throw new ScenarioError(`${at}/capture/${name} "${from}" is not a path such as $.images[0].id or $['key']`);
     const expect = step.expect ?? {};
     if (expect.body !== undefined && expect.bodyEquals !== undefined)
       throw new ScenarioError(`${at}/expect has both "body" and "bodyEquals": use one`);

@@ -169,7 +169,10 @@ function toStep(
     const value = request.headers[name];
     if (typeof value === 'string') headers[name === 'content-type' ? 'Content-Type' : 'Accept'] = substitute(value, known);
   }
-  const sentText = request.body?.toString('utf8');
+  let sentText = request.body?.toString('utf8');
+  // A scenario's body is text: bytes that are not UTF-8 (image data) are left out, and said so.
+  const binary = request.body !== undefined && !Buffer.from(sentText ?? '', 'utf8').equals(request.body);
+  if (binary) sentText = undefined;
   let body: unknown;
   if (sentText !== undefined && sentText !== '') {
     const parsed = json(sentText);
@@ -203,7 +206,7 @@ function toStep(
     expect.body = expectation(answer, known);
   } else if (text.length <= 4000) expect.text = textExpectation(text, known);
   return {
-    name: `${n}. ${request.method} ${path.replace(UUID, '…')}`.slice(0, 120),
+    name: `${n}. ${request.method} ${path.replace(UUID, '…')}${binary ? ' (its binary body not recorded)' : ''}`.slice(0, 160),
     ...(actor ? { actor } : {}),
     request: stepRequest,
     expect,
