@@ -1,6 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { CliExit } from './cli/cli-exit';
+import { registerPlay } from './cli/play.command';
+import { registerRecord } from './cli/record.command';
 import { CASE_SETS } from './conformance/case-sets';
 import type { ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
@@ -12,6 +15,7 @@ import {
   DEFAULT_MEMBER_QUOTA,
   type AuthMode,
 } from './options';
+import { scenarioFileRecorder } from './scenario/record-interceptor';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 import { addControlOptions, controlOptionsFrom, type ControlCliOptions } from './cli/control-options';
@@ -46,12 +50,6 @@ const processIo: CliIo = {
       process.once('SIGTERM', () => resolve('SIGTERM'));
     }),
 };
-
-class CliExit extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('glance-mock')
@@ -90,7 +88,8 @@ function buildProgram(io: CliIo): Command {
       'most image data kept in memory; beyond it uploads get a 413',
       parseInteger,
       DEFAULT_DATA_MEMORY_LIMIT,
-    );
+    )
+    .option('--record-scenario <file>', 'write every exchange as a scenario (YAML) to this file, rewritten after each');
   addControlOptions(serveCommand).action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -122,6 +121,9 @@ function buildProgram(io: CliIo): Command {
     });
 
   registerSeedGenerate(program, io);
+  registerPlay(program, io);
+  registerRecord(program, io);
+
   return program;
 }
 
@@ -138,6 +140,7 @@ interface ServeOptions extends ControlCliOptions {
   userStorageQuota: string;
   imageTagQuota: number;
   dataMemoryLimit: number;
+  recordScenario?: string;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -159,6 +162,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       imageTagQuota: opts.imageTagQuota,
       dataMemoryLimit: opts.dataMemoryLimit,
       ...controlOptionsFrom(opts, io.out, io === processIo && process.stdout.isTTY === true),
+      ...(opts.recordScenario ? { interceptors: [recordingTo(opts.recordScenario)] } : {}),
     });
   } catch (err) {
     if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions
@@ -174,6 +178,10 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
   const signal = await io.untilStopped();
   await mock.close();
   io.out(`glance-mock stopped (${signal})`);
+}
+
+function recordingTo(file: string) {
+  return scenarioFileRecorder(file, { name: basename(file).replace(/(\.scenario)?\.(ya?ml|json)$/, '') }).interceptor;
 }
 
 function loadSeedOrExit(path: string) {

@@ -57,6 +57,15 @@ export {
   writeExpectations,
   type RecordedExpectations,
 } from './conformance/expectations';
+// Scenarios: read, play and record scripted flows.
+export { playScenario, type PlayOptions, type TargetProfile, type ScenarioResult, type StepResult } from './scenario/play';
+export { loadScenarioFile, parseScenario, validateScenario, scenarioFiles, ScenarioError } from './scenario/load-scenario';
+export { prettyReport, jsonReport, junitReport } from './scenario/reporters';
+export { scenarioFromExchanges, scenarioToYaml, type RecordOptions } from './scenario/record';
+export { startRecordingProxy, type RecordingProxy, type RecordingProxyOptions } from './scenario/record-proxy';
+export { exchangeRecorder, scenarioFileRecorder } from './scenario/record-interceptor';
+export type { Mismatch } from './scenario/match';
+export type { Scenario, Step, StepRequest, StepExpectation, Actor, LoadedScenario } from './scenario/types';
 export type { ConformanceCase, CaseBody, ImageFixture, FixtureVisibility, Observed, Persona } from './conformance/types';
 
 /** The Express app of a fresh mock instance, for supertest or your own server. */

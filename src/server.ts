@@ -8,6 +8,7 @@ import type { GlanceMockOptions } from './options';
 import type { SeedApplied } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
 import type { MockControl } from './control/control';
+import type { Interceptor } from './wire/types';
 
 export interface StartOptions extends GlanceMockOptions {
   /** Default 127.0.0.1. */
@@ -16,6 +17,8 @@ export interface StartOptions extends GlanceMockOptions {
   port?: number;
   /** Where warnings go (listening beyond loopback); default: a line on stderr. */
   onWarning?: (message: string) => void;
+  /** Interceptors around every request (the first added is the outermost). */
+  interceptors?: Interceptor[];
 }
 
 export interface RunningGlanceMock {
@@ -39,8 +42,9 @@ export interface RunningGlanceMock {
  * a bad option, a bad seed or a port that is taken (`code: 'EADDRINUSE'`).
  */
 export async function startGlanceMock(options: StartOptions = {}): Promise<RunningGlanceMock> {
-  const { host = '127.0.0.1', port = 0, onWarning = warnOnStderr, ...mockOptions } = options;
+  const { host = '127.0.0.1', port = 0, onWarning = warnOnStderr, interceptors = [], ...mockOptions } = options;
   const mock = createGlanceMock(mockOptions);
+  for (const interceptor of interceptors) mock.frontDoor.use(interceptor);
   const server = createGlanceServer(mock.handle);
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
