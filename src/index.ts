@@ -39,3 +39,5 @@ export type { ConformanceCase, CaseBody, ImageFixture, FixtureVisibility, Observ
 export function createApp(options: GlanceMockOptions = {}): Express {
   return createGlanceMock(options).app;
 }
+// A typed client of Glance's image sharing, and its error.
+export * from './client';
