@@ -14,6 +14,7 @@ import {
 } from './options';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
+import { registerVerifyCommand } from './cli/verify.command';
 
 /** The `glance-mock` program. Returns the exit code; `serve` resolves only when it stops. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -115,6 +116,10 @@ function buildProgram(io: CliIo): Command {
       const code = await conformance(opts, io.out);
       if (code !== 0) throw new CliExit(code);
     });
+
+  registerVerifyCommand(program, io, (code) => {
+    throw new CliExit(code);
+  });
 
   return program;
 }
