@@ -213,7 +213,7 @@ interface VerifierJson {
 }
 
 function summarise(ok: boolean, json: string, pactUrls: string[], target: string, stateFailures: string[]): VerifySummary {
-  let parsed: VerifierJson = {};
+  let parsed: VerifierJson;
   try {
     parsed = JSON.parse(json) as VerifierJson;
   } catch {
