@@ -41,6 +41,13 @@ export class GlanceStateTarget implements StateTarget {
     return Promise.resolve();
   }
 
+  /** A pact with literal ids reaches the fresh images too (its expected bodies still hold the literal ids). */
+  rewritePath(url: string): string {
+    let rewritten = url;
+    for (const [pactId, image] of this.images) if (pactId !== image.id) rewritten = rewritten.split(pactId).join(image.id);
+    return rewritten;
+  }
+
   async apply(state: ProviderState): Promise<Record<string, string>> {
     const image = await this.setUp(state).catch((err: unknown) => {
       if (err instanceof GlanceApiError) {

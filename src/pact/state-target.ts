@@ -10,4 +10,6 @@ export interface StateTarget {
   apply(state: ProviderState): Promise<Record<string, string>>;
   /** After an interaction's states, right before its request. */
   ready(): Promise<void>;
+  /** The request's path with the pact's ids replaced by those that stand for them, when they differ. */
+  rewritePath?(url: string): string;
 }

@@ -177,6 +177,7 @@ class InteractionStates {
           res.status(STATE_FAILURE_STATUS).type('text/plain').send(failure);
           return;
         }
+        if (this.target.rewritePath) req.url = this.target.rewritePath(req.url);
         next();
       })();
     };
