@@ -145,8 +145,10 @@ class World {
     if (this.gone.has(id) || (call.status === 404 && !this.images.has(id) && call.rest === '')) {
       return [{ state: 'no image exists', imageId: id }];
     }
-    const known = this.images.get(id) ?? this.inferImage(call);
-    if (!known) return [{ state: 'no image exists', imageId: id }];
+    const found = this.images.get(id) ?? this.inferImage(call);
+    if (!found) return [{ state: 'no image exists', imageId: id }];
+    const known = { ...found, members: new Map(found.members) };
+    revealMembers(call, known);
     if (call.status === 413 && call.rest === '/members') {
       return [{ state: 'the image has reached its member limit', imageId: id, owner: known.owner }];
     }
@@ -218,6 +220,7 @@ class World {
     const image = this.images.get(id) ?? this.inferImage(call);
     if (!image) return;
     this.images.set(id, image);
+    revealMembers(call, image);
     if (call.rest === '' && body) Object.assign(image, imageFrom(body), { members: image.members });
     if (call.rest === '/members' && call.method === 'POST' && typeof body?.member_id === 'string')
       image.members.set(body.member_id, 'pending');
@@ -233,6 +236,23 @@ class World {
       const body = asObject(entry);
       if (body && typeof body.id === 'string' && !this.images.has(body.id)) this.images.set(body.id, imageFrom(body));
     }
+  }
+}
+
+/** Members that were there before a call, as its successful answer shows them. */
+function revealMembers(call: Call, image: KnownImage): void {
+  if (call.status >= 300 || !call.rest.startsWith('/members')) return;
+  const body = asObject(call.responseBody);
+  if (call.method === 'GET') {
+    const listed = call.rest === '/members' ? asArray(body?.members) : [body ?? null];
+    for (const member of listed) {
+      const entry = asObject(member);
+      if (entry && typeof entry.member_id === 'string') image.members.set(entry.member_id, memberStatus(entry.status));
+    }
+  }
+  if (call.rest.startsWith('/members/') && (call.method === 'PUT' || call.method === 'DELETE')) {
+    const memberId = decodeURIComponent(call.rest.slice('/members/'.length));
+    if (!image.members.has(memberId)) image.members.set(memberId, 'pending');
   }
 }
 

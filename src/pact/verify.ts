@@ -44,6 +44,7 @@ export interface VerifyOptions {
 }
 
 export interface InteractionResult {
+  consumer: string;
   description: string;
   ok: boolean;
   /** What failed, for a failed interaction. */
@@ -231,14 +232,19 @@ function summarise(ok: boolean, json: string, pactUrls: string[], target: string
     }
     failures.set(description, [...(failures.get(description) ?? []), ...lines]);
   }
-  const descriptions = pactUrls.flatMap(interactionDescriptions);
-  const interactions = descriptions.map((description) => {
-    const found = [...failures.entries()].find(([key]) => key.includes(description));
-    return { description, ok: !found, failures: found?.[1] ?? [] };
+  const listed = pactUrls.flatMap(interactionsOf);
+  // pact names an interaction `Verifying a pact between <consumer> and <provider> [Given …] - <description>`.
+  const keyOf = (one: { consumer: string; description: string }) =>
+    [...failures.keys()].find(
+      (key) => key.startsWith(`Verifying a pact between ${one.consumer} and `) && key.endsWith(` - ${one.description}`),
+    );
+  const matched = new Set<string>();
+  const interactions = listed.map((one) => {
+    const key = keyOf(one);
+    if (key) matched.add(key);
+    return { ...one, ok: !key, failures: key ? (failures.get(key) ?? []) : [] };
   });
-  const errors = [...failures.entries()]
-    .filter(([key]) => !descriptions.some((description) => key.includes(description)))
-    .flatMap(([key, lines]) => [`${key}: ${lines.join('; ')}`]);
+  const errors = [...failures.entries()].filter(([key]) => !matched.has(key)).map(([key, lines]) => `${key}: ${lines.join('; ')}`);
   return { ok: ok && parsed.result !== false, target, interactions, errors };
 }
 
@@ -255,10 +261,11 @@ function mismatchLines(mismatch: unknown): string[] {
   return [m.message ?? JSON.stringify(mismatch)];
 }
 
-function interactionDescriptions(file: string): string[] {
+function interactionsOf(file: string): Array<{ consumer: string; description: string }> {
   try {
-    const pact = JSON.parse(readFileSync(file, 'utf8')) as { interactions?: Array<{ description?: string }> };
-    return (pact.interactions ?? []).map((one) => one.description ?? '');
+    const pact = JSON.parse(readFileSync(file, 'utf8')) as { consumer?: { name?: string }; interactions?: Array<{ description?: string }> };
+    const consumer = pact.consumer?.name ?? '';
+    return (pact.interactions ?? []).map((one) => ({ consumer, description: one.description ?? '' }));
   } catch {
     return [];
   }
@@ -272,7 +279,9 @@ function definedOnly<T extends object>(options: T): Partial<T> {
 /** The summary as lines: one per interaction, its failures below it, then the totals. */
 export function formatSummary(summary: VerifySummary): string[] {
   const lines = [`verified against ${summary.target}`];
+  let consumer: string | undefined;
   for (const one of summary.interactions) {
+    if (one.consumer !== consumer) lines.push(`${(consumer = one.consumer)}:`);
     lines.push(`${one.ok ? '  ok    ' : '  FAILED'} ${one.description}`);
     for (const failure of one.failures) lines.push(`           ${failure}`);
   }

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Records the pacts of the real Debian OpenStack clients (scripts/interop/install-clients.sh):
+// the mock with the demo seed, a recording proxy in front of it, the clients' sharing flows
+// through the proxy, and each client's exchanges written as a Pact V4 file in contracts/.
+// Usage: npm run build && node scripts/pact/record-clients.js [OUT_DIR]   (default: contracts/)
+'use strict';
+const { execFile } = require('node:child_process');
+const { promisify } = require('node:util');
+const { mkdtempSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { loadSeedFile, pactFromExchanges, startGlanceMock, startRecordingProxy } = require('../../dist');
+
+const ROOT = join(__dirname, '..', '..');
+const OUT = process.argv[2] ?? join(ROOT, 'contracts');
+const IMAGE = 'a42bfade-78ec-4c95-b7b4-272ba265072c';
+const ALT_DEMO = '2f4e6a8c0b1d4e3f9a7c5b3d1e0f2a4c';
+const PROJECT_OF = { admin: 'admin', demo: 'demo' };
+
+async function main() {
+  const mock = await startGlanceMock({ seed: loadSeedFile(join(ROOT, 'scenarios', 'demo-seed.yaml')) });
+  const home = mkdtempSync(join(tmpdir(), 'record-clients-'));
+  try {
+    await record(mock, home, 'python-openstackclient', [
+      ['admin', 'openstack', ['image', 'add', 'project', IMAGE, ALT_DEMO]],
+      ['admin', 'openstack', ['image', 'member', 'list', IMAGE]],
+      ['demo', 'openstack', ['image', 'set', '--accept', IMAGE]],
+      ['admin', 'openstack', ['image', 'remove', 'project', IMAGE, ALT_DEMO]],
+    ]);
+    mock.reset();
+    await record(mock, home, 'python-glanceclient', [
+      ['admin', 'glance', ['member-create', IMAGE, ALT_DEMO]],
+      ['admin', 'glance', ['member-list', '--image-id', IMAGE]],
+    ]);
+  } finally {
+    await mock.close();
+  }
+}
+
+async function record(mock, home, consumer, calls) {
+  const proxy = await startRecordingProxy({ target: mock.url });
+  try {
+    for (const [user, command, args] of calls) {
+      const env = {
+        PATH: process.env.PATH,
+        HOME: home,
+        OS_AUTH_URL: `${proxy.url}/identity/v3`,
+        OS_IDENTITY_API_VERSION: '3',
+        OS_USERNAME: user,
+        OS_PASSWORD: 'secret',
+        OS_PROJECT_NAME: PROJECT_OF[user],
+        OS_USER_DOMAIN_NAME: 'Default',
+        OS_PROJECT_DOMAIN_NAME: 'Default',
+      };
+      process.stdout.write(`${consumer}: ${command} ${args.join(' ')}\n`);
+      // Asynchronously: the mock and the proxy answer in this very process.
+      const { stdout } = await promisify(execFile)(command, args, { env, timeout: 60_000 });
+      process.stdout.write(stdout);
+    }
+  } finally {
+    await proxy.close();
+  }
+  const pact = pactFromExchanges(proxy.exchanges, { consumer, provider: 'Glance' });
+  const file = join(OUT, `${consumer}-Glance.json`);
+  writeFileSync(file, `${JSON.stringify(pact, null, 2)}\n`);
+  process.stdout.write(`${file}: ${pact.interactions.length} interactions\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`record-clients: ${err.stack || err}\n`);
+  process.exit(1);
+});
