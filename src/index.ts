@@ -21,6 +21,9 @@ export { FixedClock, systemClock, type Clock } from './runtime/clock';
 export { seededIds, randomIds, type IdSource } from './runtime/ids';
 export { GlanceError, GlanceMessages, type GlanceStatus, type GlanceErrorExtras } from './domain/glance-errors';
 export type { DbProfileName, PolicyName } from './domain/profiles';
+// The front door: requests and answers as values, and the interceptors that see them.
+export type { WireRequest, WireResponse, ExchangeMeta, Exchange, Service, Interceptor } from './wire/types';
+export type { FrontDoor, Mount, ServiceSet, ServiceSetResolver } from './wire/front-door';
 // The conformance suite: its cases, the runner, the recorded expectations and the report.
 export { allCases, casesOf, CASE_SETS, type CaseSetName } from './conformance/cases';
 export { runCases, differences, type RunOptions, type Outcome } from './conformance/runner';

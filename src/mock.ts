@@ -1,18 +1,22 @@
-import type { Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type Express } from 'express';
 import type { RequestContext } from './domain/context';
 import { ImageLookup } from './domain/image-lookup';
 import { ImageService } from './domain/image-service';
 import { memberPolicies } from './domain/member-policy';
 import { MembersService } from './domain/members';
 import { dbProfiles } from './domain/profiles';
-import { buildExpressApp } from './http/app';
+import { createGlanceService, IMAGE_PREFIX } from './http/glance-service';
 import { schemaRoutes } from './http/discovery.routes';
 import { imageRoutes } from './http/images.routes';
 import { memberRoutes } from './http/members.routes';
-import { Router } from './http/router';
+import { glanceRouter } from './http/router';
+import { isImageUpload } from './http/upload-body';
 import { createIdentityResolver, unauthenticatedResolver } from './identity/identity';
 import { TokenRegistry } from './identity/tokens';
 import { createKeystone } from './keystone/keystone';
+import { IDENTITY_PREFIX } from './keystone/keystone.routes';
+import { FrontDoor, type Mount } from './wire/front-door';
 import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './options';
 import { applySeed } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
@@ -20,9 +24,14 @@ import { MemoryStore } from './store/memory-store';
 import { ImageDataStore } from './store/image-data-store';
 import { imageDataAndTagRoutes } from './http/image-data-wiring';
 
-/** One mock instance: its own store, tokens, clock and ids, and the Express app over them. */
+/** One mock instance: its own store, tokens, clock and ids, and the front door over them. */
 export interface GlanceMock {
+  /** The Express app: mountable in an app of your own (`app.use('/glance', mock.app)`), the mount path honoured. */
   app: Express;
+  /** A plain Node request listener: `http.createServer(mock.handle)`. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Where every request comes in: `frontDoor.use(interceptor)` sees and may change every exchange. */
+  frontDoor: FrontDoor;
   options: ResolvedOptions;
   /** Add seed data to the current state. */
   seed(data: SeedData): void;
@@ -51,7 +60,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const imageService = contextFirst(
     new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),
   );
-  const router = new Router([
+  const router = glanceRouter([
     ...memberRoutes(members),
     ...imageRoutes(imageService),
     ...imageDataAndTagRoutes({ store, images, data, clock, policy: resolved.policy }, resolved),
@@ -60,13 +69,24 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const keystone = createKeystone({ tokens, clock, ids });
   // A Glance deployed without Keystone has no Keystone beside it either: `/identity` is Glance's.
   const noauth = resolved.auth === 'noauth';
-  const app = buildExpressApp({
+  const glanceParts = {
     router,
     identity: noauth ? unauthenticatedResolver : createIdentityResolver(tokens, clock),
     ids,
-    keystone: noauth ? undefined : keystone.handle,
     imageCache: resolved.imageCache,
-  });
+  };
+  const streamsBody = isImageUpload;
+  const mounts: Mount[] = [
+    { prefix: '', service: createGlanceService(glanceParts), streamsBody },
+    { prefix: IMAGE_PREFIX, service: createGlanceService(glanceParts, IMAGE_PREFIX), streamsBody },
+    ...(noauth ? [] : [{ prefix: IDENTITY_PREFIX, service: keystone.service }]),
+  ];
+  const frontDoor = new FrontDoor({ mounts });
+  const handle = (req: IncomingMessage, res: ServerResponse) => frontDoor.handle(req, res);
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use((req, res) => frontDoor.handle(req, res, req.baseUrl));
   const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
   const reset = () => {
     store.clear();
@@ -77,7 +97,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     if (resolved.seed) seed(resolved.seed);
   };
   if (resolved.seed) seed(resolved.seed);
-  return { app, options: resolved, seed, reset };
+  return { app, handle, frontDoor, options: resolved, seed, reset };
 }
 
 /**

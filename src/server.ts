@@ -2,7 +2,7 @@ import { createServer, ServerResponse, type IncomingMessage, type Server } from 
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { NODE_MAX_HEADER_SIZE, onClientError } from './http/http-limits';
+import { NODE_MAX_HEADER_SIZE, onClientError } from './wire/http-limits';
 import { createGlanceMock } from './mock';
 import type { GlanceMockOptions } from './options';
 import type { SeedData } from './seed/seed-types';
@@ -32,7 +32,7 @@ export interface RunningGlanceMock {
 export async function startGlanceMock(options: StartOptions = {}): Promise<RunningGlanceMock> {
   const { host = '127.0.0.1', port = 0, onWarning = warnOnStderr, ...mockOptions } = options;
   const mock = createGlanceMock(mockOptions);
-  const server = createGlanceServer(mock.app);
+  const server = createGlanceServer(mock.handle);
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   warnIfExposed(address, host, onWarning);
@@ -48,9 +48,9 @@ export async function startGlanceMock(options: StartOptions = {}): Promise<Runni
 }
 
 /** Node's HTTP server set up as close to Glance's eventlet server as Node allows. */
-function createGlanceServer(app: ReturnType<typeof createGlanceMock>['app']): Server {
+function createGlanceServer(app: (req: IncomingMessage, res: ServerResponse) => void): Server {
   // eventlet accepts HTTP/1.1 without Host (answering with the address it listens on), headers
-  // up to its own limits, which the app checks (src/http/http-limits.ts), and what Node's strict
+  // up to its own limits, which the front door checks (src/wire/http-limits.ts), and what Node's strict
   // parser refuses: Content-Length with Transfer-Encoding (the chunked body is read), folded lines.
   const server = createServer({ maxHeaderSize: NODE_MAX_HEADER_SIZE, requireHostHeader: false, insecureHTTPParser: true }, app);
   server.on('clientError', onClientError);

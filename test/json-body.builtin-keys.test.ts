@@ -1,6 +1,6 @@
 import { GlanceClient, plainError } from './helpers/glance';
 import { personas } from './helpers/personas';
-import { parsePythonJson } from '../src/http/json-parse';
+import { parsePythonJson } from '../src/shared/json-parse';
 
 const KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
 const json = { ...personas.owner, 'Content-Type': 'application/json' };

@@ -1,5 +1,5 @@
 import { PythonFloat } from '../src/domain/python-values';
-import { JsonDepthError, JsonSyntaxError, parsePythonJson } from '../src/http/json-parse';
+import { JsonDepthError, JsonSyntaxError, parsePythonJson } from '../src/shared/json-parse';
 import { RawServer } from './helpers/raw-server';
 import { personas } from './helpers/personas';
 

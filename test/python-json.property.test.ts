@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { PythonFloat } from '../src/domain/python-values';
-import { pythonJson } from '../src/http/python-json';
+import { pythonJson } from '../src/shared/python-json';
 
 /** The writer this one replaced: JSON.stringify, then separators and escapes patched in character by character. */
 function previousPythonJson(value: unknown, ensureAscii = true): string {

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { GlanceError } from '../domain/glance-errors';
 import { errorFormatFor } from './accept';
-import { pythonJson } from './python-json';
+import { pythonJson } from '../shared/python-json';
 
 /** webob's titles, which differ from Node's for some codes (413 is "Request Entity Too Large"). */
 const WEBOB_TITLES: Record<number, string> = {

@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { RawBody } from '../shared/raw-body';
 import type { RouteResult } from './router';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -9,17 +10,29 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
  * case-sensitively, as webob does): a `multipart/form-data` without a valid
  * boundary raises past every handler (eventlet's bare 500), and a chunked
  * form body is consumed, so Glance then reads an empty body ("Malformed JSON").
- * Returns the bare 500 to send, if any; empties `req.rawBody` when consumed.
+ * Returns the bare 500 to send, or the body as Glance then reads it.
  */
-export function readAsForm(req: Request): RouteResult | undefined {
-  if (req.method !== 'POST') return undefined;
-  const [mediaType, ...params] = (req.headers['content-type'] ?? '').split(';');
-  if (!FORM_TYPES.includes(mediaType.trim())) return undefined;
+export function readAsForm(
+  method: string,
+  headers: IncomingHttpHeaders,
+  body: RawBody | undefined,
+): { failure: RouteResult } | { body: RawBody | undefined } {
+  if (method !== 'POST') return { body };
+  const [mediaType, ...params] = (headers['content-type'] ?? '').split(';');
+  if (!FORM_TYPES.includes(mediaType.trim())) return { body };
   if (mediaType.trim() === 'multipart/form-data' && !validBoundary(params)) {
-    return { status: 500, raw: '', contentType: 'text/plain', headers: { Connection: 'close' }, order: ['Content-Type', 'Content-Length'] };
+    return {
+      failure: {
+        status: 500,
+        raw: '',
+        contentType: 'text/plain',
+        headers: { Connection: 'close' },
+        order: ['Content-Type', 'Content-Length'],
+      },
+    };
   }
-  if (req.headers['transfer-encoding'] !== undefined && req.rawBody) req.rawBody = { ...req.rawBody, bytes: Buffer.alloc(0) };
-  return undefined;
+  if (headers['transfer-encoding'] !== undefined && body) return { body: { ...body, bytes: Buffer.alloc(0) } };
+  return { body };
 }
 
 /** cgi's `valid_boundary`, on the `boundary` parameter as cgi.parse_header reads it. */

@@ -3,7 +3,7 @@ import type { ImageChange, ImageDraft } from '../domain/image-input';
 import { propertyBag } from '../domain/images';
 import imageSchema from '../schemas/image.json';
 import { jsonBody } from './json-body';
-import type { RawBody } from './raw-body';
+import type { RawBody } from '../shared/raw-body';
 import { checkAgainstSchema, type SchemaNode } from './schema-check';
 
 const SCHEMA = imageSchema as SchemaNode;

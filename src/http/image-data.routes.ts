@@ -22,9 +22,9 @@ export function imageDataRoutes(data: ImageDataService): Route[] {
       path: '/v2/images/:image_id/file',
       bodiless: ['GET'],
       methods: {
-        GET: ({ context, params, req }) => {
+        GET: ({ context, params, headers: asked }) => {
           const { image, bytes } = data.download(context, params.image_id);
-          const span = requestedSpan(req.headers, image.size ?? null);
+          const span = requestedSpan(asked, image.size ?? null);
           if (span === 'server-error') return EVENTLET_500;
           // Glance's store has no data for an image without location: webob's empty 204.
           if (!bytes) return { status: 204 };
@@ -36,13 +36,13 @@ export function imageDataRoutes(data: ImageDataService): Route[] {
           headers['Content-Length'] = String(end - start);
           return { status: span ? 206 : 200, bytes: [...bytes.slice(start, end)], headers };
         },
-        PUT: async ({ context, params, req }) => {
+        PUT: async ({ context, params, headers, stream }) => {
           // The deserializer's check, before the controller's: exactly this type, parameters allowed.
-          const contentType = req.headers['content-type'];
+          const contentType = headers['content-type'];
           if (contentType === undefined) throw GlanceErrors.uploadMediaType('text/plain');
           if (contentType.split(';', 1)[0] !== OCTET_STREAM) throw GlanceErrors.uploadMediaType(contentType);
-          const upload = data.beginUpload(context, params.image_id, declaredSize(req));
-          await streamInto(req, upload);
+          const upload = data.beginUpload(context, params.image_id, declaredSize(headers));
+          if (stream) await streamInto(stream, upload);
           upload.finish();
           return { status: 204, raw: '', contentType: 'text/html; charset=UTF-8', order: ['Content-Type', 'Content-Length'] };
         },

@@ -3,7 +3,6 @@ import { imageChanges, imageDraft } from './image-bodies';
 import { imageQuery, pageLinks } from './image-query-params';
 import type { Route } from './router';
 import { imageView } from './views';
-import { hostUrl } from './host-url';
 
 const IMPORT_METHODS = 'glance-direct,web-download,copy-image';
 
@@ -28,13 +27,14 @@ export function imageRoutes(images: ImageService): Route[] {
             },
           };
         },
-        POST: ({ context, body, req }) => {
+        POST: ({ context, body, origin }) => {
           const image = images.create(context, imageDraft(body));
           return {
             status: 201,
             json: imageView(image),
             headers: {
-              Location: `${hostUrl(req)}/v2/images/${image.id}`,
+              // Glance builds it from the host URL alone: no mount path or `/image` prefix in it.
+              Location: `${origin}/v2/images/${image.id}`,
               'Openstack-Image-Import-Methods': IMPORT_METHODS,
             },
           };
@@ -49,8 +49,8 @@ export function imageRoutes(images: ImageService): Route[] {
           status: 200,
           json: imageView(images.show(context, params.image_id)),
         }),
-        PATCH: ({ context, params, body, req }) => {
-          const changes = imageChanges(req.headers['content-type'], body);
+        PATCH: ({ context, params, body, headers }) => {
+          const changes = imageChanges(headers['content-type'], body);
           return { status: 200, json: imageView(images.update(context, params.image_id, changes)) };
         },
         DELETE: ({ context, params }) => {

@@ -1,8 +1,8 @@
 import { isAscii } from 'node:buffer';
 import { GlanceErrors } from '../domain/glance-errors';
 import { isPythonNumber, numericValue } from '../domain/python-values';
-import { JsonDepthError, parsePythonJson } from './json-parse';
-import type { RawBody } from './raw-body';
+import { JsonDepthError, parsePythonJson } from '../shared/json-parse';
+import type { RawBody } from '../shared/raw-body';
 
 /**
  * How deep a body may nest before Python's recursion limit breaks Glance's

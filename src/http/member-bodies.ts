@@ -1,6 +1,6 @@
 import { GlanceErrors } from '../domain/glance-errors';
 import { jsonBody, pythonItem, pythonTruthy } from './json-body';
-import type { RawBody } from './raw-body';
+import type { RawBody } from '../shared/raw-body';
 
 /** glance.api.v2.image_members.RequestDeserializer.create */
 export function memberToAdd(raw: RawBody | undefined): unknown {

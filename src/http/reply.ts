@@ -1,27 +1,34 @@
-import type { Response } from 'express';
 import type { GlanceError } from '../domain/glance-errors';
+import { pythonJson } from '../shared/python-json';
+import type { WireResponse } from '../wire/types';
 import { formatError, statusTitle } from './error-format';
-import { pythonJson } from './python-json';
 import type { RouteResult } from './router';
 
 export const REQUEST_ID = 'X-Openstack-Request-Id';
 
 /**
- * Writes a response with Glance's headers in Glance's wire order (webob
- * Responses and HTTPExceptions order them differently) and, for HEAD, the
- * headers of the body without the body.
+ * A route's result as Glance puts it on the wire: its headers in Glance's wire
+ * order (webob Responses and HTTPExceptions order them differently) and, for
+ * HEAD, the headers of the body without the body.
  */
-export function sendResult(res: Response, result: RouteResult, requestId?: string): void {
-  const head = res.req.method === 'HEAD';
+export function resultResponse(result: RouteResult, head: boolean, requestId?: string): WireResponse {
   const extra = ('headers' in result && result.headers) || {};
   const id: Record<string, string> = requestId ? { [REQUEST_ID]: requestId } : {};
   if ('json' in result) {
     // Glance's serializers write success bodies with ensure_ascii=False.
     const body = Buffer.from(pythonJson(result.json, false), 'utf8');
     const headers = { 'Content-Length': String(body.length), 'Content-Type': 'application/json', ...extra, ...id };
-    return write(res, result.status, statusTitle(result.status), headers, result.order, head ? undefined : body);
+    return response(result.status, statusTitle(result.status), headers, result.order, head ? undefined : body);
   }
-  if ('bytes' in result) return writeBytes(res, result.status, { ...result.headers, ...id }, head ? [] : result.bytes);
+  if ('bytes' in result) {
+    // Image data goes out exactly as the route ordered its headers, chunk by chunk.
+    return {
+      status: result.status,
+      reason: statusTitle(result.status),
+      headers: Object.entries({ ...result.headers, ...id }),
+      body: head ? undefined : result.bytes,
+    };
+  }
   if ('raw' in result) {
     const body = Buffer.from(result.raw, 'utf8');
     const headers = {
@@ -30,15 +37,14 @@ export function sendResult(res: Response, result: RouteResult, requestId?: strin
       'Content-Length': String(body.length),
       ...(result.withoutRequestId ? {} : id),
     };
-    return write(res, result.status, statusTitle(result.status), headers, result.order, head ? undefined : body);
+    return response(result.status, statusTitle(result.status), headers, result.order, head ? undefined : body);
   }
-  write(res, result.status, statusTitle(result.status), { ...id, 'Content-Length': '0' }, undefined, undefined);
+  return response(result.status, statusTitle(result.status), { ...id, 'Content-Length': '0' }, undefined, undefined);
 }
 
 /** A GlanceError as webob renders it; a HEAD request gets webob's empty HTML answer. */
-export function sendError(res: Response, error: GlanceError, requestId?: string): void {
-  const formatted = formatError(error, res.req.headers.accept);
-  const head = res.req.method === 'HEAD';
+export function errorResponse(error: GlanceError, accept: string | undefined, head: boolean, requestId?: string): WireResponse {
+  const formatted = formatError(error, accept);
   const body = head ? Buffer.alloc(0) : Buffer.from(formatted.body, 'utf8');
   const headers = {
     ...formatted.headers,
@@ -46,28 +52,17 @@ export function sendError(res: Response, error: GlanceError, requestId?: string)
     'Content-Type': head ? 'text/html; charset=UTF-8' : formatted.contentType,
     ...(requestId ? { [REQUEST_ID]: requestId } : {}),
   };
-  write(res, formatted.status, formatted.statusMessage, headers, undefined, head ? undefined : body);
+  return response(formatted.status, formatted.statusMessage, headers, undefined, head ? undefined : body);
 }
 
-function writeBytes(res: Response, status: number, headers: Record<string, string>, chunks: Buffer[]): void {
-  res.statusCode = status;
-  res.statusMessage = statusTitle(status);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  for (const chunk of chunks) res.write(chunk);
-  res.end();
-}
-
-function write(
-  res: Response,
+function response(
   status: number,
-  statusMessage: string,
+  reason: string,
   headers: Record<string, string>,
   order: string[] | undefined,
   body: Buffer | undefined,
-): void {
-  res.statusCode = status;
-  if (statusMessage) res.statusMessage = statusMessage;
+): WireResponse {
   const names = [...(order ?? []), ...Object.keys(headers).filter((name) => !order?.includes(name))];
-  for (const name of names) if (headers[name] !== undefined) res.setHeader(name, headers[name]);
-  res.end(body);
+  const ordered = names.filter((name) => headers[name] !== undefined).map((name): [string, string] => [name, headers[name]]);
+  return { status, reason, headers: ordered, body };
 }

@@ -1,15 +1,22 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { RequestContext } from '../domain/context';
 import { GlanceErrors } from '../domain/glance-errors';
+import type { RawBody } from '../shared/raw-body';
+import { Router, type RouteSpec } from '../shared/router';
 import { jsonBody, REJECTED_METHOD_JSON_DEPTH } from './json-body';
-import type { RawBody } from './raw-body';
 
+/** What a route reads of its request: never the HTTP server's objects. */
 export interface RouteInput {
   context: RequestContext;
   params: Record<string, string>;
   body: RawBody | undefined;
   query: URLSearchParams;
-  req: Request;
+  headers: IncomingHttpHeaders;
+  /** `http://host:port` as the caller addressed it (webob's `host_url`). */
+  origin: string;
+  /** An image upload's body, unread. */
+  stream?: Readable;
 }
 
 /** What a route answers; the pipeline serialises it the way Glance does. */
@@ -23,37 +30,23 @@ export type RouteResult =
 /** Synchronous, or a promise for routes that read a streamed body (image uploads). */
 export type RouteHandler = (input: RouteInput) => RouteResult | Promise<RouteResult>;
 
-export interface Route {
-  path: string;
-  methods: Record<string, RouteHandler>;
-  /** Methods whose requests must come without a body (Glance's 400 otherwise). */
-  bodiless?: string[];
-}
+export type Route = RouteSpec<RouteHandler>;
 
 /**
  * Glance's v2 router (python-routes over webob): paths are matched after
- * percent-decoding, so an encoded slash in an id splits the path; a known
- * path with an unmapped method is a 405 listing the methods it takes.
+ * percent-decoding (see decodePath), so an encoded slash in an id splits the
+ * path; a known path with an unmapped method is a 405 listing the methods it takes.
  */
-export class Router {
-  private readonly compiled: Array<{ segments: string[]; route: Route }>;
-
-  constructor(routes: Route[]) {
-    this.compiled = routes.map((route) => ({ segments: route.path.split('/'), route }));
-  }
-
-  match(method: string, decodedPath: string): { handler: RouteHandler; params: Record<string, string>; bodiless: boolean } {
-    const segments = decodedPath.split('/');
-    for (const { segments: pattern, route } of this.compiled) {
-      const params = matchSegments(pattern, segments);
-      if (!params) continue;
-      const handler = route.methods[method];
-      if (!handler) return { handler: rejectMethod(method, Object.keys(route.methods).join(', ')), params, bodiless: false };
-      return { handler, params, bodiless: route.bodiless?.includes(method) ?? false };
-    }
-    throw GlanceErrors.resourceNotFound();
-  }
+export function glanceRouter(routes: Route[]): Router<RouteHandler> {
+  return new Router(routes, {
+    notFound: () => {
+      throw GlanceErrors.resourceNotFound();
+    },
+    methodNotAllowed: (method, allowed) => rejectMethod(method, allowed.join(', ')),
+  });
 }
+
+export type GlanceRouter = Router<RouteHandler>;
 
 /** Glance's RejectMethodController still deserializes a body first: a bad one is a 400, not the 405. */
 function rejectMethod(method: string, allow: string): RouteHandler {
@@ -61,20 +54,6 @@ function rejectMethod(method: string, allow: string): RouteHandler {
     if (body?.present) jsonBody(body, REJECTED_METHOD_JSON_DEPTH);
     throw GlanceErrors.methodNotAllowed(method, allow);
   };
-}
-
-function matchSegments(pattern: string[], segments: string[]): Record<string, string> | undefined {
-  if (pattern.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    if (pattern[i].startsWith(':')) {
-      if (segments[i] === '') return undefined;
-      params[pattern[i].slice(1)] = segments[i];
-    } else if (pattern[i] !== segments[i]) {
-      return undefined;
-    }
-  }
-  return params;
 }
 
 /**

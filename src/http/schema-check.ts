@@ -1,7 +1,7 @@
 import { GlanceErrors } from '../domain/glance-errors';
 import { isPythonInt, isPythonNumber, PythonFloat } from '../domain/python-values';
 import { pformatDepth } from './pformat-depth';
-import { pythonPformat, pythonRepr } from './python-repr';
+import { pythonPformat, pythonRepr } from '../shared/python-repr';
 
 /** The subset of JSON Schema (draft 4) that Glance's image schema uses. */
 export interface SchemaNode {

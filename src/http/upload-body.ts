@@ -1,16 +1,17 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { Upload } from '../domain/image-data';
 
-/** Paths whose PUT bodies are image data: streamed, never collected whole (see raw-body.ts). */
-const UPLOAD_PATH = /^(?:\/image)?\/v2\/images\/[^/]+\/file\/?$/;
+/** Paths (below Glance's prefix, not decoded) whose PUT bodies are image data: streamed, never collected whole. */
+const UPLOAD_PATH = /^\/v2\/images\/[^/]+\/file\/?$/;
 
-export function isImageUpload(req: Request): boolean {
-  return req.method === 'PUT' && UPLOAD_PATH.test(req.path);
+export function isImageUpload(method: string, rawPath: string): boolean {
+  return method === 'PUT' && UPLOAD_PATH.test(rawPath);
 }
 
 /** Glance's `request.content_length or None`: a declared size, or none for chunked or empty bodies. */
-export function declaredSize(req: Request): number | null {
-  const length = Number(req.headers['content-length']);
+export function declaredSize(headers: IncomingHttpHeaders): number | null {
+  const length = Number(headers['content-length']);
   return Number.isFinite(length) && length > 0 ? length : null;
 }
 
@@ -19,7 +20,7 @@ export function declaredSize(req: Request): number | null {
  * rest of the body is read and dropped (nothing kept) and the refusal is the
  * answer; a client that goes away leaves the image as it was before.
  */
-export function streamInto(req: Request, upload: Upload): Promise<void> {
+export function streamInto(req: Readable, upload: Upload): Promise<void> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (error?: unknown) => {

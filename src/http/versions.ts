@@ -1,6 +1,4 @@
-import type { Request } from 'express';
 import type { RouteResult } from './router';
-import { hostUrl } from './host-url';
 
 type VersionStatus = 'CURRENT' | 'SUPPORTED';
 
@@ -53,8 +51,7 @@ export function negotiateVersion(path: string, accept: string | undefined, image
 }
 
 /** Glance builds the hrefs from the request's application URL, so a mount prefix (`/image`) is in them. */
-export function versionsResponse(req: Request, explicit: boolean, prefix = '', imageCache = true): RouteResult {
-  const base = `${hostUrl(req)}${prefix}`;
+export function versionsResponse(base: string, explicit: boolean, imageCache = true): RouteResult {
   const versions = (imageCache ? WITH_CACHE : WITHOUT_CACHE).map(([id, status]) => ({
     id,
     status,

@@ -1,5 +1,5 @@
-import type { Response } from 'express';
-import { pythonJson } from '../http/python-json';
+import { pythonJson } from '../shared/python-json';
+import type { WireResponse } from '../wire/types';
 import type { KeystoneError } from './keystone-errors';
 
 export interface KeystoneResult {
@@ -15,7 +15,7 @@ export interface KeystoneResult {
  * separators, ASCII-escaped), then any extra headers, `Vary: X-Auth-Token`
  * and the request id; HEAD gets the headers of the body without it.
  */
-export function sendKeystone(res: Response, result: KeystoneResult, requestId: string): void {
+export function keystoneResponse(result: KeystoneResult, requestId: string, head: boolean): WireResponse {
   const text = result.json === undefined ? '' : `${pythonJson(result.json, true)}${result.newline ? '\n' : ''}`;
   const body = Buffer.from(text, 'utf8');
   const headers: Record<string, string> = {
@@ -25,7 +25,7 @@ export function sendKeystone(res: Response, result: KeystoneResult, requestId: s
     Vary: 'X-Auth-Token',
     'x-openstack-request-id': requestId,
   };
-  write(res, result.status, headers, body);
+  return response(result.status, headers, head ? undefined : body);
 }
 
 /**
@@ -33,7 +33,7 @@ export function sendKeystone(res: Response, result: KeystoneResult, requestId: s
  * names the identity endpoint in WWW-Authenticate. Paths and methods Keystone
  * has no route for get Flask's HTML page instead.
  */
-export function sendKeystoneError(res: Response, error: KeystoneError, requestId: string, identityV3Url: string): void {
+export function keystoneErrorResponse(error: KeystoneError, requestId: string, identityV3Url: string, head: boolean): WireResponse {
   if (error.flaskHtml) {
     const html =
       `<!doctype html>\n<html lang=en>\n<title>${error.code} ${error.title}</title>\n` +
@@ -42,7 +42,7 @@ export function sendKeystoneError(res: Response, error: KeystoneError, requestId
     const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(body.length) };
     // An unhandled exception escapes Keystone's middleware too: its 500 page has neither header.
     if (error.code !== 500) Object.assign(headers, { Vary: 'X-Auth-Token', 'x-openstack-request-id': requestId });
-    return write(res, error.code, headers, body);
+    return response(error.code, headers, head ? undefined : body);
   }
   const fields: Record<string, unknown> = { code: error.code, ...error.extra, message: error.message, title: error.title };
   const sorted = Object.fromEntries(
@@ -58,7 +58,7 @@ export function sendKeystoneError(res: Response, error: KeystoneError, requestId
     Vary: 'X-Auth-Token',
     'x-openstack-request-id': requestId,
   };
-  write(res, error.code, headers, body);
+  return response(error.code, headers, head ? undefined : body);
 }
 
 /** Compact JSON with Python's default ensure_ascii. */
@@ -66,8 +66,7 @@ function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function write(res: Response, status: number, headers: Record<string, string>, body: Buffer): void {
-  res.statusCode = status;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.end(res.req.method === 'HEAD' ? undefined : body);
+/** Keystone's answers go out with the usual reason phrase of their status. */
+function response(status: number, headers: Record<string, string>, body: Buffer | undefined): WireResponse {
+  return { status, reason: '', headers: Object.entries(headers), body };
 }

@@ -1,5 +1,5 @@
-import { JsonDepthError, parsePythonJson } from '../http/json-parse';
-import type { RawBody } from '../http/raw-body';
+import { JsonDepthError, parsePythonJson } from '../shared/json-parse';
+import type { RawBody } from '../shared/raw-body';
 import { KeystoneErrors } from './keystone-errors';
 
 /** How deep a body may nest before Python's recursion limit breaks Keystone's `json.loads` (Zed, measured). */

@@ -10,7 +10,7 @@ export interface WireRequest {
   method: string;
   /** Path and query as received, after a host application's mount path and any namespace prefix. */
   url: string;
-  /** The path without the query, not decoded. */
+  /** The path below `base`, without the query, not decoded. */
   rawPath: string;
   /** The query without `?`, not decoded ('' when none). */
   rawQuery: string;

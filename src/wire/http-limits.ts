@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
@@ -23,13 +23,8 @@ export const MAX_HEADER_LINES = 256;
  */
 export const NODE_MAX_HEADER_SIZE = 1024 * 1024;
 
-export function httpLimits(req: Request, res: Response, next: NextFunction): void {
-  const refusal = refusalFor(req);
-  if (refusal === undefined) return next();
-  res.socket?.end(refusal);
-}
-
-function refusalFor(req: Request): string | undefined {
+/** The server's refusal of a request beyond these limits, as raw bytes to end the connection with; undefined to serve it. */
+export function refusalFor(req: IncomingMessage): string | undefined {
   const requestLine = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`;
   if (Buffer.byteLength(requestLine, 'latin1') >= MAX_REQUEST_LINE) return EVENTLET.requestUriTooLong;
   if (req.httpVersionMajor >= 2) {

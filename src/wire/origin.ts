@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 
 /**
  * webob's `Request.host_url`: the scheme, then the Host header (its port left
@@ -6,8 +7,8 @@ import type { Request } from 'express';
  * header (HTTP/1.0) or with an empty one, the address and port the connection
  * came in on, as eventlet's server puts them in SERVER_NAME and SERVER_PORT.
  */
-export function hostUrl(req: Request): string {
-  const scheme = req.protocol;
+export function originOf(req: IncomingMessage): string {
+  const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
   const header = req.headers.host;
   let host: string;
   let port: string | undefined;

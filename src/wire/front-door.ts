@@ -1,0 +1,175 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusalFor } from './http-limits';
+import { originOf } from './origin';
+import { readBody } from './read-body';
+import type { Interceptor, Service, WireRequest, WireResponse } from './types';
+import { writeResponse } from './writer';
+
+/** A service served under a path prefix ('' for the root). */
+export interface Mount {
+  prefix: string;
+  service: Service;
+  /** Whether a request's body is left unread for the service to stream (image uploads); the path is below the prefix. */
+  streamsBody?: (method: string, rawPath: string) => boolean;
+}
+
+/**
+ * The services that answer a request, chosen from its path (below a host
+ * application's mount path): the default set, or a namespace's own set with
+ * its prefix (`/_ns/{name}`) taken off.
+ */
+export interface ServiceSet {
+  /** '' for the default set. */
+  namespace: string;
+  /** The path prefix that chose the set ('' for the default one). */
+  base: string;
+  /** The rest of the path, below `base`. */
+  rawPath: string;
+  mounts: Mount[];
+}
+
+export type ServiceSetResolver = (rawPath: string, defaults: Mount[]) => ServiceSet;
+
+export interface FrontDoorOptions {
+  mounts: Mount[];
+  /** How long a `hang` fault holds a connection before closing it (default 30 s). */
+  hangLimitMs?: number;
+}
+
+const DEFAULT_HANG_LIMIT_MS = 30_000;
+
+/** When everything else failed (an interceptor threw): the bare 500 a Python server sends when the application raises. */
+const BARE_500: WireResponse = {
+  status: 500,
+  reason: 'Internal Server Error',
+  headers: [
+    ['Content-Type', 'text/plain'],
+    ['Content-Length', '0'],
+    ['Connection', 'close'],
+  ],
+  body: undefined,
+};
+
+const defaultServiceSet: ServiceSetResolver = (rawPath, mounts) => ({ namespace: '', base: '', rawPath, mounts });
+
+/**
+ * Every request comes in here: it becomes a WireRequest (the body read, except
+ * an upload's), the service is picked by path prefix, the interceptors run
+ * around it in the order they were added (the first added is the outermost),
+ * and one writer puts the answer on the socket.
+ */
+export class FrontDoor {
+  private readonly interceptors: Interceptor[] = [];
+  private mounts: Mount[];
+  private serviceSet: ServiceSetResolver = defaultServiceSet;
+  /** How long a `hang` fault holds a connection before closing it. */
+  hangLimitMs: number;
+
+  constructor(options: FrontDoorOptions) {
+    this.mounts = byLongestPrefix(options.mounts);
+    this.hangLimitMs = options.hangLimitMs ?? DEFAULT_HANG_LIMIT_MS;
+  }
+
+  /** Adds an interceptor around every request from now on (inside those added before). */
+  use(interceptor: Interceptor): this {
+    this.interceptors.push(interceptor);
+    return this;
+  }
+
+  /** Removes an interceptor added with `use`. */
+  remove(interceptor: Interceptor): this {
+    const index = this.interceptors.indexOf(interceptor);
+    if (index >= 0) this.interceptors.splice(index, 1);
+    return this;
+  }
+
+  /** Serves a service under a prefix of the default set (a control API, say); the longest prefix wins. */
+  mount(mount: Mount): this {
+    this.mounts = byLongestPrefix([...this.mounts, mount]);
+    return this;
+  }
+
+  /** Replaces how a request's service set is chosen (namespaces). */
+  resolveServicesWith(resolver: ServiceSetResolver): this {
+    this.serviceSet = resolver;
+    return this;
+  }
+
+  /** The Node entry: `mountPath` is a host application's mount path (Express's `req.baseUrl`), routed below. */
+  handle(req: IncomingMessage, res: ServerResponse, mountPath = ''): void {
+    const refusal = refusalFor(req);
+    if (refusal !== undefined) return void req.socket.end(refusal);
+    this.receive(req, mountPath).then(
+      ({ request, service }) => this.run(request, service).then((response) => this.write(res, response, request.method)),
+      // The body could not be read (the client went away): nothing to answer.
+      () => void req.socket.destroy(),
+    );
+  }
+
+  /** An answer that cannot be written (a header an interceptor made up that Node refuses) is the bare 500. */
+  private write(res: ServerResponse, response: WireResponse, method: string): void {
+    try {
+      writeResponse(res, response, method, this.hangLimitMs);
+    } catch {
+      if (res.headersSent) return void res.destroy();
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      writeResponse(res, BARE_500, method, this.hangLimitMs);
+    }
+  }
+
+  private async receive(req: IncomingMessage, mountPath: string): Promise<{ request: WireRequest; service: Service }> {
+    const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+    const [fullPath, rawQuery = ''] = url.split(/\?(.*)/s);
+    // Mounted in another app (`app.use('/glance', mock.app)`), the mount path is the services'
+    // SCRIPT_NAME: routing starts after it and the hrefs they build carry it.
+    const path = fullPath.slice(mountPath.length) || '/';
+    const method = req.method ?? 'GET';
+    const set = this.serviceSet(path, this.mounts);
+    const mount = pick(set.mounts, set.rawPath);
+    if (!mount) throw new Error(`no service for ${path}`);
+    const rawPath = mount.prefix === '' ? set.rawPath : set.rawPath.slice(mount.prefix.length);
+    const streams = mount.streamsBody?.(method, rawPath) ?? false;
+    const request: WireRequest = {
+      method,
+      url: `${set.rawPath}${url.slice(fullPath.length)}`,
+      rawPath,
+      rawQuery,
+      headers: req.headers,
+      rawHeaders: req.rawHeaders,
+      body: streams ? undefined : await readBody(req),
+      ...(streams && { stream: req }),
+      base: `${mountPath}${set.base}${mount.prefix}`,
+      origin: originOf(req),
+      receivedAt: Date.now(),
+    };
+    return { request, service: mount.service };
+  }
+
+  private async run(request: WireRequest, service: Service): Promise<WireResponse> {
+    const chain = [...this.interceptors];
+    const step = (i: number): Promise<WireResponse> => {
+      if (i === chain.length) return service.handle(request);
+      let called = false;
+      return chain[i](request, () => {
+        if (called) return Promise.reject(new Error('an interceptor called next twice'));
+        called = true;
+        return step(i + 1);
+      });
+    };
+    try {
+      return await step(0);
+    } catch {
+      return BARE_500;
+    }
+  }
+}
+
+function byLongestPrefix(mounts: Mount[]): Mount[] {
+  return [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
+const underPrefix = (path: string, prefix: string) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
+
+function pick(mounts: Mount[], rawPath: string): Mount | undefined {
+  return mounts.find((mount) => underPrefix(rawPath, mount.prefix));
+}
