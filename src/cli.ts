@@ -15,6 +15,7 @@ import {
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 import { registerVerifyCommand } from './cli/verify.command';
+import { pactRecorder } from './pact/pact-recorder';
 
 /** The `glance-mock` program. Returns the exit code; `serve` resolves only when it stops. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -90,6 +91,8 @@ function buildProgram(io: CliIo): Command {
       parseInteger,
       DEFAULT_DATA_MEMORY_LIMIT,
     )
+    .option('--record-pact <file>', 'on stop, write the Glance calls clients made as a Pact V4 file')
+    .option('--consumer <name>', 'the consumer named in the recorded pact', 'glance-client')
     .action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -137,6 +140,8 @@ interface ServeOptions {
   userStorageQuota: string;
   imageTagQuota: number;
   dataMemoryLimit: number;
+  recordPact?: string;
+  consumer: string;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -169,7 +174,13 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
   io.out(
     `glance-mock listening on ${mock.url} (db profile ${opts.dbProfile}, policy ${opts.policy}, member quota ${opts.memberQuota}, auth ${opts.auth}${cache})`,
   );
+  const recorder = opts.recordPact ? pactRecorder() : undefined;
+  if (recorder) mock.frontDoor.use(recorder.interceptor);
   const signal = await io.untilStopped();
+  if (recorder && opts.recordPact) {
+    const pact = recorder.write(opts.recordPact, { consumer: opts.consumer, provider: 'Glance' });
+    io.out(`recorded ${pact.interactions.length} interactions in ${opts.recordPact}`);
+  }
   await mock.close();
   io.out(`glance-mock stopped (${signal})`);
 }

@@ -47,5 +47,6 @@ export * from './client';
 // Pact: provider verification with the provider-state vocabulary, and pacts recorded from exchanges.
 export { verifyPacts, formatSummary, type VerifyOptions, type VerifySummary, type BrokerOptions } from './pact/verify';
 export { pactFromExchanges, type PactFile, type PactParticipants } from './pact/record';
+export { pactRecorder, type PactRecorder } from './pact/pact-recorder';
 export { startRecordingProxy, type RecordingProxy, type RecordingProxyOptions } from './pact/recording-proxy';
 export { STATE_NAMES, parseProviderState, ProviderStateError, type ProviderState, type StateName } from './pact/states';

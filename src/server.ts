@@ -6,6 +6,7 @@ import { NODE_MAX_HEADER_SIZE, onClientError } from './wire/http-limits';
 import { createGlanceMock } from './mock';
 import type { GlanceMockOptions } from './options';
 import type { SeedData } from './seed/seed-types';
+import type { FrontDoor } from './wire/front-door';
 
 export interface StartOptions extends GlanceMockOptions {
   /** Default 127.0.0.1. */
@@ -23,6 +24,8 @@ export interface RunningGlanceMock {
   close(): Promise<void>;
   reset(): void;
   seed(data: SeedData): void;
+  /** Where every request comes in: `frontDoor.use(interceptor)` sees every exchange. */
+  frontDoor: FrontDoor;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function startGlanceMock(options: StartOptions = {}): Promise<Runni
     close: () => closeServer(server),
     reset: mock.reset,
     seed: mock.seed,
+    frontDoor: mock.frontDoor,
   };
 }
 

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // Records the pacts of the real Debian OpenStack clients (scripts/interop/install-clients.sh):
-// the mock with the demo seed, a recording proxy in front of it, the clients' sharing flows
-// through the proxy, and each client's exchanges written as a Pact V4 file in contracts/.
+// the mock with the demo seed and a pact recorder on its front door (what `glance-mock serve
+// --record-pact` does), the clients' sharing flows, and each client's exchanges written as a
+// Pact V4 file in contracts/.
 // Usage: npm run build && node scripts/pact/record-clients.js [OUT_DIR]   (default: contracts/)
 'use strict';
 const { execFile } = require('node:child_process');
 const { promisify } = require('node:util');
-const { mkdtempSync, writeFileSync } = require('node:fs');
+const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { loadSeedFile, pactFromExchanges, startGlanceMock, startRecordingProxy } = require('../../dist');
+const { loadSeedFile, pactRecorder, startGlanceMock } = require('../../dist');
 
 const ROOT = join(__dirname, '..', '..');
 const OUT = process.argv[2] ?? join(ROOT, 'contracts');
@@ -38,13 +39,14 @@ async function main() {
 }
 
 async function record(mock, home, consumer, calls) {
-  const proxy = await startRecordingProxy({ target: mock.url });
+  const recorder = pactRecorder();
+  mock.frontDoor.use(recorder.interceptor);
   try {
     for (const [user, command, args] of calls) {
       const env = {
         PATH: process.env.PATH,
         HOME: home,
-        OS_AUTH_URL: `${proxy.url}/identity/v3`,
+        OS_AUTH_URL: `${mock.url}/identity/v3`,
         OS_IDENTITY_API_VERSION: '3',
         OS_USERNAME: user,
         OS_PASSWORD: 'secret',
@@ -53,16 +55,15 @@ async function record(mock, home, consumer, calls) {
         OS_PROJECT_DOMAIN_NAME: 'Default',
       };
       process.stdout.write(`${consumer}: ${command} ${args.join(' ')}\n`);
-      // Asynchronously: the mock and the proxy answer in this very process.
+      // Asynchronously: the mock answers in this very process.
       const { stdout } = await promisify(execFile)(command, args, { env, timeout: 60_000 });
       process.stdout.write(stdout);
     }
   } finally {
-    await proxy.close();
+    mock.frontDoor.remove(recorder.interceptor);
   }
-  const pact = pactFromExchanges(proxy.exchanges, { consumer, provider: 'Glance' });
   const file = join(OUT, `${consumer}-Glance.json`);
-  writeFileSync(file, `${JSON.stringify(pact, null, 2)}\n`);
+  const pact = recorder.write(file, { consumer, provider: 'Glance' });
   process.stdout.write(`${file}: ${pact.interactions.length} interactions\n`);
 }
 

@@ -71,8 +71,9 @@ export function pactFromExchanges(exchanges: Exchange[], { consumer, provider }:
   const world = new World();
   const interactions: PactInteraction[] = [];
   for (const exchange of exchanges) {
+    const service = exchange.response.meta?.service;
     const path = glancePath(exchange.request.url.split('?')[0]);
-    if (path === undefined) continue;
+    if (path === undefined || (service !== undefined && service !== 'glance')) continue;
     const call = readExchange(exchange, path);
     const states = world.statesFor(call);
     interactions.push(interaction(call, states, interactions.length + 1));
