@@ -29,5 +29,16 @@ export const {
   readExpectations,
   recordingName,
   writeExpectations,
+  GlanceImagesClient,
+  GlanceApiError,
+  parseGlanceError,
+  verifyPacts,
+  formatSummary,
+  pactFromExchanges,
+  pactRecorder,
+  startRecordingProxy,
+  STATE_NAMES,
+  parseProviderState,
+  ProviderStateError,
 } = glanceMock;
 export default glanceMock;
