@@ -44,7 +44,7 @@ test('an unknown state or a bad parameter fails its interaction, naming the stat
       expect.stringContaining('provider state "no image exists": parameter imageId is missing'),
     ]),
   );
-  expect(out.join('\n')).toContain('provider state failed: unknown provider state "an image is on fire"');
+  expect(out.join('\n')).toContain('request not sent: unknown provider state "an image is on fire"');
 }, 60_000);
 
 test('verify without pacts or broker is a one-line error', async () => {

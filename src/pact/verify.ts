@@ -226,9 +226,9 @@ function summarise(ok: boolean, json: string, pactUrls: string[], target: string
   for (const error of parsed.errors ?? []) {
     const description = error.interaction ?? '(no interaction)';
     let lines = mismatchLines(error.mismatch);
-    // The request a failed state stopped: say why instead of what came back.
+    // A request that was not sent (a failed state, no token): say why instead of what came back.
     if (lines.some((line) => line.includes(`but was ${STATE_FAILURE_STATUS}`)) && unexplained.length > 0) {
-      lines = [`provider state failed: ${unexplained.shift() as string}`];
+      lines = [`request not sent: ${unexplained.shift() as string}`];
     }
     failures.set(description, [...(failures.get(description) ?? []), ...lines]);
   }
