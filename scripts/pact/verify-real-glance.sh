@@ -11,7 +11,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 PORT="${PACT_GLANCE_PORT:-9498}"
 DIR="$(mktemp -d "${TMPDIR:-/tmp}/glance-pact.XXXXXX")"
-trap '"$ROOT/scripts/real-glance/stop.sh" "$DIR/glance" >/dev/null 2>&1 || true' EXIT
+trap '"$ROOT/scripts/real-glance/stop.sh" "$DIR/glance" >/dev/null 2>&1 || true; rm -rf "$DIR"' EXIT
 export PACT_DO_NOT_TRACK=true
 
 [ $# -gt 0 ] || set -- "$ROOT/contracts"
