@@ -7,6 +7,7 @@ interface VerifyCliOptions {
   pact?: string[];
   providerBaseUrl?: string;
   realGlance?: boolean;
+  controlToken?: string;
   trustedHeaders?: boolean;
   tokenMap?: string;
   provider: string;
@@ -33,7 +34,8 @@ export function registerVerifyCommand(program: Command, io: CliIo, fail: (code: 
     .description('verify Pact files (or a Pact Broker) against an embedded mock, a running mock or a real Glance')
     .option('--pact <file|dir...>', 'pact files, or folders of *.json pacts')
     .option('--provider-base-url <url>', 'a running mock or Glance (default: an embedded mock)')
-    .option('--real-glance', 'set provider states up through the public API (default with --provider-base-url)')
+    .option('--real-glance', 'set provider states up through the public API (default when the target has no mock control plane)')
+    .option('--control-token <token>', "a running mock's control token (its --control-token)")
     .option('--trusted-headers', "send the pacts' X-Project-Id/X-Roles headers as they are (default)")
     .option('--token-map <file>', 'JSON {"<project id>": "<token>", "admin": "<admin token for the states>"}: send tokens instead')
     .option('--provider <name>', "the provider's name in the pacts", 'Glance')
@@ -68,6 +70,7 @@ function verifyOptions(opts: VerifyCliOptions, io: CliIo): VerifyOptions {
     provider: opts.provider,
     providerBaseUrl: opts.providerBaseUrl,
     realGlance: opts.realGlance,
+    controlToken: opts.controlToken,
     tokenMap: opts.tokenMap ? readTokenMap(opts.tokenMap) : undefined,
     mock: opts.memberQuota !== undefined ? { memberQuota: opts.memberQuota } : undefined,
     broker: opts.brokerUrl ? brokerOptions(opts) : undefined,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ConsumerVersionSelector } from '@pact-foundation/pact-core';
 import { startGlanceMock, type RunningGlanceMock } from '../server';
 import type { GlanceMockOptions } from '../options';
+import { controlPlaneSeeder } from './control-plane';
 import { GlanceStateTarget } from './glance-states';
 import { MockStateTarget } from './mock-states';
 import type { StateTarget } from './state-target';
@@ -32,8 +33,10 @@ export interface VerifyOptions {
   provider?: string;
   /** A running mock or Glance; without it an embedded mock is started. */
   providerBaseUrl?: string;
-  /** Set states up through the public API (a real Glance, or any Glance without the mock's seed). */
+  /** Set states up through the public API even when the target is a mock with a control plane. */
   realGlance?: boolean;
+  /** The running mock's `--control-token`, for its control plane. */
+  controlToken?: string;
   /** Send each request's project as its Keystone token (project id → token; `admin` for the states). */
   tokenMap?: Record<string, string>;
   /** Options of the embedded mock. */
@@ -84,8 +87,9 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifySummary
       seed: running.seed,
     });
   } else {
+    const control = options.realGlance ? undefined : await controlPlaneSeeder(baseUrl, options.controlToken);
     const admin = options.tokenMap?.admin;
-    target = new GlanceStateTarget(baseUrl, admin ? { token: admin } : undefined);
+    target = control ? new MockStateTarget(control) : new GlanceStateTarget(baseUrl, admin ? { token: admin } : undefined);
   }
   const interaction = new InteractionStates(target, log);
   try {
