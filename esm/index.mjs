@@ -52,5 +52,16 @@ export const {
   readExpectations,
   recordingName,
   writeExpectations,
+  GlanceImagesClient,
+  GlanceApiError,
+  parseGlanceError,
+  verifyPacts,
+  formatSummary,
+  pactFromExchanges,
+  pactRecorder,
+  startPactRecordingProxy,
+  STATE_NAMES,
+  parseProviderState,
+  ProviderStateError,
 } = glanceMock;
 export default glanceMock;

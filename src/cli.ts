@@ -20,6 +20,8 @@ import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 import { addControlOptions, controlOptionsFrom, type ControlCliOptions } from './cli/control-options';
 import { registerSeedGenerate } from './cli/seed-generate.command';
+import { registerVerifyCommand } from './cli/verify.command';
+import { pactRecorder } from './pact/pact-recorder';
 
 /** The `glance-mock` program. Returns the exit code; `serve` resolves only when it stops. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -89,7 +91,9 @@ function buildProgram(io: CliIo): Command {
       parseInteger,
       DEFAULT_DATA_MEMORY_LIMIT,
     )
-    .option('--record-scenario <file>', 'write every exchange as a scenario (YAML) to this file, rewritten after each');
+    .option('--record-scenario <file>', 'write every exchange as a scenario (YAML) to this file, rewritten after each')
+    .option('--record-pact <file>', 'on stop, write the Glance calls clients made as a Pact V4 file')
+    .option('--consumer <name>', 'the consumer named in the recorded pact', 'glance-client');
   addControlOptions(serveCommand).action(async (opts: ServeOptions) => serve(opts, io));
 
   program
@@ -123,6 +127,9 @@ function buildProgram(io: CliIo): Command {
   registerSeedGenerate(program, io);
   registerPlay(program, io);
   registerRecord(program, io);
+  registerVerifyCommand(program, io, (code) => {
+    throw new CliExit(code);
+  });
 
   return program;
 }
@@ -141,6 +148,8 @@ interface ServeOptions extends ControlCliOptions {
   imageTagQuota: number;
   dataMemoryLimit: number;
   recordScenario?: string;
+  recordPact?: string;
+  consumer: string;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -175,7 +184,13 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
   io.out(
     `glance-mock listening on ${mock.url} (db profile ${opts.dbProfile}, policy ${opts.policy}, member quota ${opts.memberQuota}, auth ${opts.auth}${cache})`,
   );
+  const recorder = opts.recordPact ? pactRecorder() : undefined;
+  if (recorder) mock.frontDoor.use(recorder.interceptor);
   const signal = await io.untilStopped();
+  if (recorder && opts.recordPact) {
+    const pact = recorder.write(opts.recordPact, { consumer: opts.consumer, provider: 'Glance' });
+    io.out(`recorded ${pact.interactions.length} interactions in ${opts.recordPact}`);
+  }
   await mock.close();
   io.out(`glance-mock stopped (${signal})`);
 }

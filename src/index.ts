@@ -72,3 +72,15 @@ export type { ConformanceCase, CaseBody, ImageFixture, FixtureVisibility, Observ
 export function createApp(options: GlanceMockOptions = {}): Express {
   return createGlanceMock(options).app;
 }
+// A typed client of Glance's image sharing, and its error.
+export * from './client';
+// Pact: provider verification with the provider-state vocabulary, and pacts recorded from exchanges.
+export { verifyPacts, formatSummary, type VerifyOptions, type VerifySummary, type BrokerOptions } from './pact/verify';
+export { pactFromExchanges, type PactFile, type PactParticipants } from './pact/record';
+export { pactRecorder, type PactRecorder } from './pact/pact-recorder';
+export {
+  startRecordingProxy as startPactRecordingProxy,
+  type RecordingProxy as PactRecordingProxy,
+  type RecordingProxyOptions as PactRecordingProxyOptions,
+} from './pact/recording-proxy';
+export { STATE_NAMES, parseProviderState, ProviderStateError, type ProviderState, type StateName } from './pact/states';

@@ -9,6 +9,7 @@ import type { SeedApplied } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
 import type { MockControl } from './control/control';
 import type { Interceptor } from './wire/types';
+import type { FrontDoor } from './wire/front-door';
 
 export interface StartOptions extends GlanceMockOptions {
   /** Default 127.0.0.1. */
@@ -35,6 +36,8 @@ export interface RunningGlanceMock {
   replaceState(data: unknown): SeedApplied;
   /** The control plane: the same as `/_mock` over HTTP. */
   control: MockControl;
+  /** Where every request comes in: `frontDoor.use(interceptor)` sees every exchange. */
+  frontDoor: FrontDoor;
 }
 
 /**
@@ -60,6 +63,7 @@ export async function startGlanceMock(options: StartOptions = {}): Promise<Runni
     exportState: mock.exportState,
     replaceState: mock.replaceState,
     control: mock.control,
+    frontDoor: mock.frontDoor,
   };
 }
 
