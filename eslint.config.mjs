@@ -16,6 +16,23 @@ export default tseslint.config(
     },
   },
   {
+    // The domain owns its ports (src/domain/ports): it imports nothing from the layers around it.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http', '**/http/**', '**/store', '**/store/**', '**/keystone', '**/keystone/**'],
+              message: 'The domain imports nothing from http, store or keystone: declare a port in src/domain/ports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     // CommonJS scripts may require what Node also offers as a global (`performance`).

@@ -6,9 +6,11 @@
  * Express 5 app answering a fixed JSON body (the ceiling). Prints its URL.
  * Usage: node bench/throughput-server.js ceiling
  *        node bench/throughput-server.js mock IMAGES MEMBERS
+ * BENCH_DIST=/other/checkout/dist serves another build of the mock (to compare two versions in one run).
  */
 const express = require('express');
-const { startGlanceMock } = require('../dist');
+const DIST = process.env.BENCH_DIST ?? '../dist';
+const { startGlanceMock } = require(DIST);
 const { benchSeed } = require('./bench-seed');
 
 const FIXED_BODY = JSON.stringify({

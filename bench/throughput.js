@@ -9,14 +9,17 @@
  * Bounded: about 2 x BENCH_SECONDS + 1 s per case, a few minutes in all. Asserts nothing.
  * Usage: npm run bench   (after npm run build)
  *        BENCH_SECONDS=1 node bench/throughput.js   (shorter cases)
+ *        BENCH_BASELINE=/other/checkout/dist node bench/throughput.js   (also another build of the
+ *          mock, measured in the same rounds: its req/s and ratio printed under each case)
  */
 const { spawn, execFileSync } = require('node:child_process');
 const path = require('node:path');
 const os = require('node:os');
 const autocannon = require('autocannon');
-const { OWNER, CONSUMER, PROBES } = require('./bench-seed');
+const { OWNER, CONSUMER, MEMBER_OF_ALL, PROBES } = require('./bench-seed');
 
 const CASE_SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const BASELINE = process.env.BENCH_BASELINE;
 const CONNECTIONS = 16;
 const WARM_UP_SECONDS = 1;
 const ROUNDS = 3;
@@ -66,8 +69,8 @@ const CASES = [
     ],
   },
   { name: 'image list member_status=all', requests: [{ method: 'GET', path: '/v2/images?member_status=all', headers: as(CONSUMER) }] },
-  // Not a target: project-0 is a member of every image, so this list grows with the store (Glance's does too).
-  { name: 'image list, member of all', requests: [{ method: 'GET', path: '/v2/images?member_status=all', headers: as('project-0') }] },
+  // Not a target: this caller is a member of every image, so its list grows with the store (Glance's does too).
+  { name: 'image list, member of all', requests: [{ method: 'GET', path: '/v2/images?member_status=all', headers: as(MEMBER_OF_ALL) }] },
   { name: 'schema GET', requests: [{ method: 'GET', path: '/v2/schemas/member', headers: as(OWNER) }] },
 ];
 
@@ -81,12 +84,13 @@ const canPin = (() => {
 })();
 
 /** Start the server process; resolves with its first stdout line's words. */
-function startServer(args) {
+function startServer(args, dist) {
   const script = path.join(__dirname, 'throughput-server.js');
   const node = [process.execPath, '--expose-gc', script, ...args];
   const command = canPin ? ['taskset', ['-c', '0', ...node]] : [node[0], node.slice(1)];
   // The server exits when its stdin closes, so it never outlives this process.
-  const child = spawn(command[0], command[1], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const env = dist ? { ...process.env, BENCH_DIST: dist } : process.env;
+  const child = spawn(command[0], command[1], { stdio: ['pipe', 'pipe', 'inherit'], env });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -121,7 +125,10 @@ async function measure(target, requests) {
   for (let i = 0; i < ROUNDS; i++) {
     const ceiling = await load(target.ceiling, CEILING_REQUESTS, ROUND_SECONDS);
     const result = await load(target.mock, requests, ROUND_SECONDS);
+    const baseline = target.baseline ? await load(target.baseline, requests, ROUND_SECONDS) : undefined;
     rounds.push({
+      baselineRps: baseline?.requests.average,
+      baselineRatio: baseline ? baseline.requests.average / ceiling.requests.average : undefined,
       rps: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -132,17 +139,20 @@ async function measure(target, requests) {
   }
   const middle = [...rounds].sort((a, b) => a.ratio - b.ratio)[rounds.length >> 1];
   const rps = rounds.map((r) => r.rps).sort((a, b) => a - b)[rounds.length >> 1];
-  return { ...middle, rps, failed: rounds.reduce((n, r) => n + r.failed, 0) };
+  const baselineRps = rounds.map((r) => r.baselineRps).sort((a, b) => a - b)[rounds.length >> 1];
+  return { ...middle, rps, baselineRps, failed: rounds.reduce((n, r) => n + r.failed, 0) };
 }
 
 const fmt = (n, width, digits = 0) => n.toFixed(digits).padStart(width);
 const row = (name, m) =>
   `  ${name.padEnd(30)} ${fmt(m.rps, 6)} req/s  p50 ${fmt(m.p50, 3)} ms  p99 ${fmt(m.p99, 4)} ms  ${fmt(m.ratio, 5, 2)}x ceiling (${fmt(m.ceiling, 6)} req/s)` +
-  (m.failed ? `  (${m.failed} failed)` : '');
+  (m.failed ? `  (${m.failed} failed)` : '') +
+  (m.baselineRps === undefined
+    ? ''
+    : `\n  ${'  baseline build'.padEnd(30)} ${fmt(m.baselineRps, 6)} req/s${' '.repeat(25)}${fmt(m.baselineRatio, 5, 2)}x ceiling; this build ${(m.ratio / m.baselineRatio).toFixed(2)}x the baseline`);
 
 /** The CLI's start to its first answer: spawn `glance-mock serve`, then GET / as soon as the URL is printed. */
-async function cliStart(extra) {
-  const bin = path.join(__dirname, '..', 'bin', 'glance-mock.js');
+async function cliStart(extra, bin = path.join(__dirname, '..', 'bin', 'glance-mock.js')) {
   const times = [];
   for (let i = 0; i < 5; i++) {
     const start = process.hrtime.bigint();
@@ -174,21 +184,30 @@ async function main() {
   const bySize = [];
   for (const size of SIZES) {
     const { child, words } = await startServer(['mock', String(size.images), String(size.members)]);
+    const baseline = BASELINE ? await startServer(['mock', String(size.images), String(size.members)], BASELINE) : undefined;
     const [url, seededMs, heapMb] = words;
     console.log(`\n${size.label} (+3 probe images; seeded in ${seededMs} ms, heap ${heapMb} MB)`);
     // Warm the server up on every case first (JIT, and the collections that follow seeding).
     for (const c of CASES) await load(url, c.requests, WARM_UP_SECONDS);
+    if (baseline) for (const c of CASES) await load(baseline.words[0], c.requests, WARM_UP_SECONDS);
     const results = {};
     for (const c of CASES) {
-      results[c.name] = await measure({ mock: url, ceiling: ceiling.words[0] }, c.requests);
+      results[c.name] = await measure({ mock: url, ceiling: ceiling.words[0], baseline: baseline?.words[0] }, c.requests);
       console.log(row(c.name, results[c.name]));
     }
     await stopServer(child);
+    if (baseline) await stopServer(baseline.child);
     bySize.push({ size, results });
   }
   await stopServer(ceiling.child);
   const cliMs = await cliStart([]);
   const seededCliMs = await cliStart(['--seed', path.join(__dirname, '..', 'scenarios', 'demo-seed.yaml')]);
+  if (BASELINE) {
+    const bin = path.join(BASELINE, '..', 'bin', 'glance-mock.js');
+    const baseCli = await cliStart([], bin);
+    const baseSeeded = await cliStart(['--seed', path.join(__dirname, '..', 'scenarios', 'demo-seed.yaml')], bin);
+    console.log(`\nbaseline build's CLI start (median of 5): ${baseCli.toFixed(0)} ms; with the demo seed ${baseSeeded.toFixed(0)} ms`);
+  }
   printTargets(bySize, cliMs, seededCliMs);
 }
 

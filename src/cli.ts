@@ -1,21 +1,28 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CASE_SETS } from './conformance/cases';
-import { conformance, type ConformanceOptions } from './conformance/command';
+import { basename, join } from 'node:path';
+import { CliExit } from './cli/cli-exit';
+import { registerPlay } from './cli/play.command';
+import { registerRecord } from './cli/record.command';
+import { CASE_SETS } from './conformance/case-sets';
+import type { ConformanceOptions } from './conformance/command';
 import { DB_PROFILES, POLICIES } from './domain/profiles';
 import {
   AUTH_MODES,
   DEFAULT_DATA_MEMORY_LIMIT,
-  DEFAULT_MAX_REQUEST_BODY,
   DEFAULT_MAX_NAMESPACES,
   DEFAULT_IMAGE_SIZE_CAP,
   DEFAULT_IMAGE_TAG_QUOTA,
   DEFAULT_MEMBER_QUOTA,
   type AuthMode,
 } from './options';
+import { scenarioFileRecorder } from './scenario/record-interceptor';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
+import { addControlOptions, controlOptionsFrom, type ControlCliOptions } from './cli/control-options';
+import { registerSeedGenerate } from './cli/seed-generate.command';
+import { registerVerifyCommand } from './cli/verify.command';
+import { pactRecorder } from './pact/pact-recorder';
 
 /** The `glance-mock` program. Returns the exit code; `serve` resolves only when it stops. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -47,12 +54,6 @@ const processIo: CliIo = {
     }),
 };
 
-class CliExit extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
-
 function buildProgram(io: CliIo): Command {
   const program = new Command('glance-mock')
     .description('A stateful test double of the OpenStack Glance v2 image-members API')
@@ -62,7 +63,7 @@ function buildProgram(io: CliIo): Command {
       throw new CliExit(err.exitCode);
     });
 
-  program
+  const serveCommand = program
     .command('serve')
     .description('serve the mock until SIGINT or SIGTERM')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -91,14 +92,11 @@ function buildProgram(io: CliIo): Command {
       parseInteger,
       DEFAULT_DATA_MEMORY_LIMIT,
     )
-    .option(
-      '--max-request-body <bytes>',
-      'largest request body read (image uploads aside); beyond it a 413',
-      parseInteger,
-      DEFAULT_MAX_REQUEST_BODY,
-    )
     .option('--max-namespaces <n>', 'most namespaces (/_ns/{name}/...) at once; one more is a 409', parseInteger, DEFAULT_MAX_NAMESPACES)
-    .action(async (opts: ServeOptions) => serve(opts, io));
+    .option('--record-scenario <file>', 'write every exchange as a scenario (YAML) to this file, rewritten after each')
+    .option('--record-pact <file>', 'on stop, write the Glance calls clients made as a Pact V4 file')
+    .option('--consumer <name>', 'the consumer named in the recorded pact', 'glance-client');
+  addControlOptions(serveCommand).action(async (opts: ServeOptions) => serve(opts, io));
 
   program
     .command('conformance')
@@ -121,14 +119,24 @@ function buildProgram(io: CliIo): Command {
     .option('--only <prefix>', 'run only the cases whose id starts with this')
     .option('--concurrency <n>', 'cases in flight at once', parseInteger, 4)
     .action(async (opts: ConformanceOptions) => {
+      // Loaded when run: the cases and the runner are most of what `serve` would otherwise load for nothing.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { conformance } = require('./conformance/command') as typeof import('./conformance/command');
       const code = await conformance(opts, io.out);
       if (code !== 0) throw new CliExit(code);
     });
 
+  registerSeedGenerate(program, io);
+  registerPlay(program, io);
+  registerRecord(program, io);
+  registerVerifyCommand(program, io, (code) => {
+    throw new CliExit(code);
+  });
+
   return program;
 }
 
-interface ServeOptions {
+interface ServeOptions extends ControlCliOptions {
   host: string;
   port: number;
   seed?: string;
@@ -141,8 +149,10 @@ interface ServeOptions {
   userStorageQuota: string;
   imageTagQuota: number;
   dataMemoryLimit: number;
-  maxRequestBody: number;
   maxNamespaces: number;
+  recordScenario?: string;
+  recordPact?: string;
+  consumer: string;
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
@@ -163,8 +173,9 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
       userStorageQuota: opts.userStorageQuota,
       imageTagQuota: opts.imageTagQuota,
       dataMemoryLimit: opts.dataMemoryLimit,
-      maxRequestBody: opts.maxRequestBody,
       maxNamespaces: opts.maxNamespaces,
+      ...controlOptionsFrom(opts, io.out, io === processIo && process.stdout.isTTY === true),
+      ...(opts.recordScenario ? { interceptors: [recordingTo(opts.recordScenario)] } : {}),
     });
   } catch (err) {
     if (err instanceof TypeError) throw err; // an option the mock refuses, named by resolveOptions
@@ -177,9 +188,19 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
   io.out(
     `glance-mock listening on ${mock.url} (db profile ${opts.dbProfile}, policy ${opts.policy}, member quota ${opts.memberQuota}, auth ${opts.auth}${cache})`,
   );
+  const recorder = opts.recordPact ? pactRecorder() : undefined;
+  if (recorder) mock.frontDoor.use(recorder.interceptor);
   const signal = await io.untilStopped();
+  if (recorder && opts.recordPact) {
+    const pact = recorder.write(opts.recordPact, { consumer: opts.consumer, provider: 'Glance' });
+    io.out(`recorded ${pact.interactions.length} interactions in ${opts.recordPact}`);
+  }
   await mock.close();
   io.out(`glance-mock stopped (${signal})`);
+}
+
+function recordingTo(file: string) {
+  return scenarioFileRecorder(file, { name: basename(file).replace(/(\.scenario)?\.(ya?ml|json)$/, '') }).interceptor;
 }
 
 function loadSeedOrExit(path: string) {

@@ -3,10 +3,10 @@ import express, { type Express } from 'express';
 import type { RequestContext } from './domain/context';
 import { ImageLookup } from './domain/image-lookup';
 import { ImageService } from './domain/image-service';
-import { memberPolicies } from './domain/member-policy';
+import { glancePolicies } from './domain/policy/policies';
 import { MembersService } from './domain/members';
 import { dbProfiles } from './domain/profiles';
-import { createGlanceService, glanceBodyTooLarge, IMAGE_PREFIX } from './http/glance-service';
+import { createGlanceService, IMAGE_PREFIX } from './http/glance-service';
 import { schemaRoutes } from './http/discovery.routes';
 import { imageRoutes } from './http/images.routes';
 import { memberRoutes } from './http/members.routes';
@@ -18,13 +18,24 @@ import { createKeystone } from './keystone/keystone';
 import { IDENTITY_PREFIX } from './keystone/keystone.routes';
 import { FrontDoor, type Mount } from './wire/front-door';
 import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './options';
-import { applySeed } from './seed/apply-seed';
+import { applySeed, type SeedApplied } from './seed/apply-seed';
+import { exportState, replaceState } from './seed/state';
 import type { SeedData } from './seed/seed-types';
 import { MemoryStore } from './store/memory-store';
-import { ImageDataStore, MemoryBudget } from './store/image-data-store';
-import { imageDataAndTagRoutes } from './http/image-data-wiring';
+import { MemoryBudget, MemoryImageDataStore } from './store/image-data-store';
 import { namespaceDispatch } from './namespaces/dispatch';
 import { NamespaceRegistry, type NamespaceInfo } from './namespaces/registry';
+import { imageDataAndTagRoutes } from './http/image-data-wiring';
+import { decodePath, type GlanceRouter } from './http/router';
+import { errorResponse } from './http/reply';
+import { GlanceErrors } from './domain/glance-errors';
+import { UNMATCHED } from './shared/router';
+import { ControlledClock } from './control/clock';
+import { startingConfig, type RuntimeConfig } from './control/config';
+import { MockControl, type ControlTarget } from './control/control';
+import { faultInterceptor, journalInterceptor, requestPath } from './control/interceptors';
+import { createControlService } from './control/service';
+import type { Interceptor, Service, WireRequest } from './wire/types';
 
 /** One mock instance: its own store, tokens, clock and ids, and the front door over them. */
 export interface GlanceMockInstance {
@@ -35,10 +46,19 @@ export interface GlanceMockInstance {
   /** Where every request comes in: `frontDoor.use(interceptor)` sees and may change every exchange. */
   frontDoor: FrontDoor;
   options: ResolvedOptions;
-  /** Add seed data to the current state. */
-  seed(data: SeedData): void;
-  /** Forget everything, then load the start-up seed again. */
+  /** Add seed data to the current state, all or nothing; returns what was created, with generated ids. */
+  seed(data: SeedData): SeedApplied;
+  /** The whole state as a seed document: put into a fresh mock with the same options, it answers alike. */
+  exportState(): SeedData;
+  /** Replace the whole state with a seed document (as `exportState` gives); a bad one changes nothing. */
+  replaceState(data: unknown): SeedApplied;
+  /** Forget everything (journal, faults, clock and run-time options too), then load the start-up seed again. */
   reset(): void;
+  /** The control plane: the same as `/_mock` over HTTP. */
+  control: MockControl;
+  /** What the front door runs: the control API (when on) and the interceptors around Glance and Keystone. */
+  controlService?: Service;
+  interceptors: Interceptor[];
 }
 
 /**
@@ -65,7 +85,10 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     resolved.maxNamespaces,
     (dropped) => releaseData.get(dropped)?.(),
   );
-  const dispatch = namespaceDispatch(root, registry);
+  const dispatch = namespaceDispatch(root, registry, {
+    prefix: resolved.control ? resolved.controlPrefix : false,
+    token: resolved.controlToken,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -89,56 +112,76 @@ function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): Glance
   return instance.mock;
 }
 
-function createOneInstance(resolved: ResolvedOptions, budget: MemoryBudget): { mock: GlanceMockInstance; data: ImageDataStore } {
+function createOneInstance(resolved: ResolvedOptions, budget: MemoryBudget): { mock: GlanceMockInstance; data: MemoryImageDataStore } {
   const db = dbProfiles[resolved.dbProfile];
   const store = new MemoryStore(db.collate);
   const tokens = new TokenRegistry();
-  const { clock, ids } = resolved;
+  const { ids } = resolved;
+  // Every part reads this one clock, so freezing or moving it moves every timestamp and expiry.
+  const clock = new ControlledClock(resolved.clock);
+  const startConfig = startingConfig(resolved, resolved.journalSize);
+  // The limits a test may change at run time: read on every request.
+  const live: RuntimeConfig = { ...startConfig };
   const images = new ImageLookup(store, db);
+  const policy = glancePolicies[resolved.policy];
   const members = contextFirst(
     new MembersService({
       store,
       images,
       db,
-      policy: memberPolicies[resolved.policy],
-      memberQuota: resolved.memberQuota,
+      policy,
+      get memberQuota() {
+        return live.memberQuota;
+      },
       clock,
     }),
   );
-  const data = new ImageDataStore(budget);
+  const data = new MemoryImageDataStore(budget);
   const imageService = contextFirst(
-    new ImageService({ store, images, clock, ids, policy: resolved.policy, data, tagQuota: resolved.imageTagQuota, db }),
+    new ImageService({
+      store,
+      images,
+      clock,
+      ids,
+      policy,
+      data,
+      get tagQuota() {
+        return live.imageTagQuota;
+      },
+      db,
+    }),
   );
   const router = glanceRouter([
     ...memberRoutes(members),
     ...imageRoutes(imageService),
-    ...imageDataAndTagRoutes({ store, images, data, clock, policy: resolved.policy }, resolved),
+    ...imageDataAndTagRoutes({ store, images, data, clock, policy }, live),
     ...schemaRoutes(),
   ]);
   const keystone = createKeystone({ tokens, clock, ids });
   // A Glance deployed without Keystone has no Keystone beside it either: `/identity` is Glance's.
   const noauth = resolved.auth === 'noauth';
-  const glanceParts = {
-    router,
-    identity: noauth ? unauthenticatedResolver : createIdentityResolver(tokens, clock),
-    ids,
-    imageCache: resolved.imageCache,
-  };
+  const identity = noauth ? unauthenticatedResolver : createIdentityResolver(tokens, clock);
+  const glanceParts = { router, identity, ids, imageCache: resolved.imageCache };
   const streamsBody = isImageUpload;
-  const refuseBody = glanceBodyTooLarge;
   const mounts: Mount[] = [
-    { prefix: '', service: createGlanceService(glanceParts), streamsBody, refuseBody },
-    { prefix: IMAGE_PREFIX, service: createGlanceService(glanceParts, IMAGE_PREFIX), streamsBody, refuseBody },
+    { prefix: '', service: createGlanceService(glanceParts), streamsBody },
+    { prefix: IMAGE_PREFIX, service: createGlanceService(glanceParts, IMAGE_PREFIX), streamsBody },
     ...(noauth ? [] : [{ prefix: IDENTITY_PREFIX, service: keystone.service }]),
   ];
-  const frontDoor = new FrontDoor({ mounts, maxBodyBytes: resolved.maxRequestBody });
+  const frontDoor = new FrontDoor({
+    mounts,
+    maxBodyBytes: resolved.maxRequestBody,
+    bodyTooLarge: (request) =>
+      errorResponse(GlanceErrors.mockBodyTooLarge(resolved.maxRequestBody), request.headers.accept, request.method === 'HEAD'),
+  });
   const handle = (req: IncomingMessage, res: ServerResponse) => frontDoor.handle(req, res);
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   app.use((req, res) => frontDoor.handle(req, res, req.baseUrl));
-  const seed = (data: SeedData) => applySeed({ store, tokens, db, clock, ids, directory: keystone.directory }, data);
-  const reset = () => {
+  const state = { store, tokens, db, clock, ids, directory: keystone.directory, data };
+  const seed = (seedData: SeedData) => applySeed(state, seedData);
+  const resetState = () => {
     store.clear();
     data.clear();
     tokens.clear();
@@ -146,8 +189,66 @@ function createOneInstance(resolved: ResolvedOptions, budget: MemoryBudget): { m
     ids.rewind?.();
     if (resolved.seed) seed(resolved.seed);
   };
+  const target: ControlTarget = {
+    resetState,
+    applySeed: (input) => applySeed(state, input),
+    exportState: () => exportState(state),
+    replaceState: (input) => replaceState(state, input),
+    counts: () => countsOf(store),
+    projectOf: (request) => identity.resolve(request.headers)?.projectId ?? null,
+    applyConfig: (config) => Object.assign(live, config),
+  };
+  const control = new MockControl({ target, clock, startConfig });
+  const controlService = resolved.control
+    ? createControlService(control, { prefix: resolved.controlPrefix, token: resolved.controlToken })
+    : undefined;
+  if (controlService) frontDoor.mount({ prefix: resolved.controlPrefix, service: controlService });
+  const interceptorDeps = {
+    control,
+    controlPrefix: resolved.controlPrefix,
+    projectOf: target.projectOf,
+    requestId: () => ids.requestId(),
+    routeOf: (request: WireRequest) => routeTemplate(router, requestPath(request), !noauth),
+    onEntry: resolved.onRequest,
+  };
+  const interceptors = [journalInterceptor(interceptorDeps), faultInterceptor(interceptorDeps)];
+  for (const interceptor of interceptors) frontDoor.use(interceptor);
   if (resolved.seed) seed(resolved.seed);
-  return { mock: { app, handle, frontDoor, options: resolved, seed, reset }, data };
+  return {
+    mock: {
+      app,
+      handle,
+      frontDoor,
+      options: resolved,
+      seed,
+      reset: () => control.reset(),
+      exportState: () => exportState(state),
+      replaceState: (document: unknown) => replaceState(state, document),
+      control,
+      controlService,
+      interceptors,
+    },
+    data,
+  };
+}
+
+function countsOf(store: MemoryStore): { images: number; members: number } {
+  let images = 0;
+  let members = 0;
+  for (const image of store.images()) {
+    images++;
+    members += store.countMembers(image.id);
+  }
+  return { images, members };
+}
+
+/** The route template of a path a fault answered in Glance's or Keystone's place. */
+function routeTemplate(router: GlanceRouter, path: string, keystone: boolean): string {
+  if (keystone && (path === IDENTITY_PREFIX || path.startsWith(`${IDENTITY_PREFIX}/`))) return IDENTITY_PREFIX;
+  const decoded = decodePath(path);
+  const imagePrefix = decoded === IMAGE_PREFIX || decoded.startsWith(`${IMAGE_PREFIX}/`) ? IMAGE_PREFIX : '';
+  const inner = decoded.slice(imagePrefix.length) || '/';
+  return router.find(inner)?.template ?? UNMATCHED;
 }
 
 /**

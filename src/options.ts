@@ -5,6 +5,11 @@ import { systemClock } from './runtime/clock';
 import type { IdSource } from './runtime/ids';
 import { randomIds, seededIds } from './runtime/ids';
 import type { SeedData } from './seed/seed-types';
+import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE, type JournalEntry } from './control/journal';
+import { DEFAULT_CONTROL_PREFIX } from './control/service';
+import { DEFAULT_MAX_REQUEST_BODY } from './wire/read-body';
+
+export const MAX_REQUEST_BODY_LIMIT = 512 * 1024 * 1024;
 
 /**
  * How Glance is deployed. `keystone`: behind keystonemiddleware (the request's token or
@@ -29,8 +34,6 @@ export interface GlanceMockOptions {
   imageTagQuota?: number;
   /** The most image data (bytes) the mock keeps in memory, uploads in flight included; beyond it a 413. Default 512 MiB. */
   dataMemoryLimit?: number;
-  /** The largest request body (bytes, image uploads aside) the mock reads; beyond it a 413. Default 64 MiB. */
-  maxRequestBody?: number;
   /** The most namespaces (`/_ns/{name}/...`) that may exist at once; one more is a 409. Default 64. */
   maxNamespaces?: number;
   /** The source of "now"; inject a FixedClock to freeze time. */
@@ -43,6 +46,18 @@ export interface GlanceMockOptions {
   auth?: AuthMode;
   /** Glance's `image_cache_dir` is set (default, as Debian and devstack do): v2.16 is CURRENT. */
   imageCache?: boolean;
+  /** The most bytes of a request body (image uploads aside) read before a 413 (default 64 MiB; Glance has no bound). */
+  maxRequestBody?: number;
+  /** Requests the journal keeps (default 1000); past it the oldest is dropped. */
+  journalSize?: number;
+  /** Serve the control API (default true). */
+  control?: boolean;
+  /** Where the control API is served (default `/_mock`). */
+  controlPrefix?: string;
+  /** When set, every control call needs `Authorization: Bearer <token>`. */
+  controlToken?: string;
+  /** Called once per request answered (the control API's own excepted), after it is journaled. */
+  onRequest?: (entry: JournalEntry) => void;
 }
 
 export interface ResolvedOptions {
@@ -53,20 +68,24 @@ export interface ResolvedOptions {
   userStorageQuota: string;
   imageTagQuota: number;
   dataMemoryLimit: number;
-  maxRequestBody: number;
   maxNamespaces: number;
   clock: Clock;
   ids: IdSource;
   seed?: SeedData;
   auth: AuthMode;
   imageCache: boolean;
+  journalSize: number;
+  maxRequestBody: number;
+  control: boolean;
+  controlPrefix: string;
+  controlToken?: string;
+  onRequest?: (entry: JournalEntry) => void;
 }
 
 export const DEFAULT_MEMBER_QUOTA = 128;
 export const DEFAULT_IMAGE_SIZE_CAP = 1099511627776;
 export const DEFAULT_IMAGE_TAG_QUOTA = 128;
 export const DEFAULT_DATA_MEMORY_LIMIT = 512 * 1024 * 1024;
-export const DEFAULT_MAX_REQUEST_BODY = 64 * 1024 * 1024;
 export const DEFAULT_MAX_NAMESPACES = 64;
 
 /** Defaults applied and every option checked once, with a message that names the option. */
@@ -103,7 +122,39 @@ export function resolveOptions(options: GlanceMockOptions = {}): ResolvedOptions
     seed: options.seed,
     auth,
     imageCache,
+    ...controlOptions(options),
   };
+}
+
+function controlOptions(options: GlanceMockOptions) {
+  const journalSize = options.journalSize ?? DEFAULT_JOURNAL_SIZE;
+  if (!Number.isSafeInteger(journalSize) || journalSize < 1 || journalSize > MAX_JOURNAL_SIZE) {
+    throw new TypeError(`journalSize must be an integer from 1 to ${MAX_JOURNAL_SIZE} (got ${String(journalSize)})`);
+  }
+  const maxRequestBody = options.maxRequestBody ?? DEFAULT_MAX_REQUEST_BODY;
+  // Past about 512 MiB a body no longer fits in one string.
+  if (!Number.isSafeInteger(maxRequestBody) || maxRequestBody < 1 || maxRequestBody > MAX_REQUEST_BODY_LIMIT) {
+    throw new TypeError(`maxRequestBody must be an integer from 1 to ${MAX_REQUEST_BODY_LIMIT} (got ${String(maxRequestBody)})`);
+  }
+  const control = options.control ?? true;
+  if (typeof control !== 'boolean') throw new TypeError(`control must be true or false (got ${String(control)})`);
+  const controlPrefix = options.controlPrefix ?? DEFAULT_CONTROL_PREFIX;
+  // A prefix is one or more plain segments, and never a path Glance or Keystone serves.
+  if (
+    typeof controlPrefix !== 'string' ||
+    !/^(\/[A-Za-z0-9._~-]+)+$/.test(controlPrefix) ||
+    /^\/(v\d|image|identity|versions|healthcheck|_ns)\b/.test(controlPrefix)
+  ) {
+    throw new TypeError(
+      `controlPrefix must be a path such as /_mock, outside Glance's and Keystone's paths (got ${String(controlPrefix)})`,
+    );
+  }
+  const { controlToken, onRequest } = options;
+  if (controlToken !== undefined && (typeof controlToken !== 'string' || !/^[\x21-\x7e]+$/.test(controlToken))) {
+    throw new TypeError('controlToken must be a non-empty string of printable ASCII without spaces');
+  }
+  if (onRequest !== undefined && typeof onRequest !== 'function') throw new TypeError('onRequest must be a function');
+  return { journalSize, maxRequestBody, control, controlPrefix, controlToken, onRequest };
 }
 
 /** A clock that is not one would make every request a 500 later: refused now. */
@@ -146,11 +197,7 @@ function dataOptions(options: GlanceMockOptions) {
   if (!Number.isSafeInteger(dataMemoryLimit) || dataMemoryLimit < 0) {
     throw new TypeError(`dataMemoryLimit must be a non-negative integer (got ${String(dataMemoryLimit)})`);
   }
-  const maxRequestBody = options.maxRequestBody ?? DEFAULT_MAX_REQUEST_BODY;
-  if (!Number.isSafeInteger(maxRequestBody) || maxRequestBody < 0) {
-    throw new TypeError(`maxRequestBody must be a non-negative integer (got ${String(maxRequestBody)})`);
-  }
   const userStorageQuota = String(options.userStorageQuota ?? '0');
   new StorageQuota(userStorageQuota);
-  return { imageSizeCap, userStorageQuota, imageTagQuota, dataMemoryLimit, maxRequestBody };
+  return { imageSizeCap, userStorageQuota, imageTagQuota, dataMemoryLimit };
 }

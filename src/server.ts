@@ -5,8 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { NODE_MAX_HEADER_SIZE, onClientError } from './wire/http-limits';
 import { createGlanceMock } from './mock';
 import type { GlanceMockOptions } from './options';
+import type { SeedApplied } from './seed/apply-seed';
 import type { SeedData } from './seed/seed-types';
 import type { NamespaceInfo } from './namespaces/registry';
+import type { MockControl } from './control/control';
+import type { Interceptor } from './wire/types';
+import type { FrontDoor } from './wire/front-door';
 
 export interface StartOptions extends GlanceMockOptions {
   /** Default 127.0.0.1. */
@@ -15,6 +19,8 @@ export interface StartOptions extends GlanceMockOptions {
   port?: number;
   /** Where warnings go (listening beyond loopback); default: a line on stderr. */
   onWarning?: (message: string) => void;
+  /** Interceptors around every request (the first added is the outermost). */
+  interceptors?: Interceptor[];
 }
 
 export interface RunningGlanceMock {
@@ -23,7 +29,16 @@ export interface RunningGlanceMock {
   host: string;
   close(): Promise<void>;
   reset(): void;
-  seed(data: SeedData): void;
+  /** Add seed data (all or nothing); returns what was created, with generated ids. */
+  seed(data: SeedData): SeedApplied;
+  /** The whole state as a seed document. */
+  exportState(): SeedData;
+  /** Replace the whole state with a document (all or nothing). */
+  replaceState(data: unknown): SeedApplied;
+  /** The control plane: the same as `/_mock` over HTTP. */
+  control: MockControl;
+  /** Where every request comes in (the default namespace's): `frontDoor.use(interceptor)` sees its exchanges. */
+  frontDoor: FrontDoor;
   /** A namespace: its own URL (`<url>/_ns/<name>`), seed and reset; made from the start-up seed on first use. */
   namespace(name: string): RunningNamespace;
   namespaces(): NamespaceInfo[];
@@ -35,7 +50,11 @@ export interface RunningNamespace {
   /** Every path under it (`/v2/...`, `/image`, `/identity/v3`, `/_mock`) is the namespace's. */
   url: string;
   reset(): void;
-  seed(data: SeedData): void;
+  seed(data: SeedData): SeedApplied;
+  exportState(): SeedData;
+  replaceState(data: unknown): SeedApplied;
+  /** The namespace's own control plane: the same as `<url>/_mock` over HTTP. */
+  control: MockControl;
 }
 
 /**
@@ -43,8 +62,9 @@ export interface RunningNamespace {
  * a bad option, a bad seed or a port that is taken (`code: 'EADDRINUSE'`).
  */
 export async function startGlanceMock(options: StartOptions = {}): Promise<RunningGlanceMock> {
-  const { host = '127.0.0.1', port = 0, onWarning = warnOnStderr, ...mockOptions } = options;
+  const { host = '127.0.0.1', port = 0, onWarning = warnOnStderr, interceptors = [], ...mockOptions } = options;
   const mock = createGlanceMock(mockOptions);
+  for (const interceptor of interceptors) mock.frontDoor.use(interceptor);
   const server = createGlanceServer(mock.handle);
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
@@ -58,9 +78,21 @@ export async function startGlanceMock(options: StartOptions = {}): Promise<Runni
     close: () => closeServer(server),
     reset: mock.reset,
     seed: mock.seed,
+    exportState: mock.exportState,
+    replaceState: mock.replaceState,
+    control: mock.control,
+    frontDoor: mock.frontDoor,
     namespace: (name) => {
       const instance = mock.namespace(name);
-      return { name, url: `${url}/_ns/${encodeURIComponent(name)}`, reset: instance.reset, seed: instance.seed };
+      return {
+        name,
+        url: `${url}/_ns/${encodeURIComponent(name)}`,
+        reset: instance.reset,
+        seed: instance.seed,
+        exportState: instance.exportState,
+        replaceState: instance.replaceState,
+        control: instance.control,
+      };
     },
     namespaces: mock.namespaces,
     dropNamespace: mock.dropNamespace,

@@ -12,7 +12,7 @@ import type { ImageQuery, SortKey } from '../src/domain/image-query';
 import { ImageService } from '../src/domain/image-service';
 import { DEFAULT_IMAGE_TAG_QUOTA } from '../src/options';
 import type { ImageRecord, Visibility } from '../src/domain/images';
-import { memberPolicies } from '../src/domain/member-policy';
+import { legacyPolicy } from '../src/domain/policy/legacy';
 import { MembersService } from '../src/domain/members';
 import { dbProfiles, type DbProfileName } from '../src/domain/profiles';
 import { FixedClock } from '../src/runtime/clock';
@@ -47,11 +47,11 @@ function world(profile: DbProfileName) {
     images: lookup,
     clock,
     ids: seededIds(profile),
-    policy: 'legacy',
+    policy: legacyPolicy,
     db,
     tagQuota: DEFAULT_IMAGE_TAG_QUOTA,
   });
-  const members = new MembersService({ store, images: lookup, db, policy: memberPolicies.legacy, memberQuota: -1, clock });
+  const members = new MembersService({ store, images: lookup, db, policy: legacyPolicy, memberQuota: -1, clock });
   return { db, store, lookup, clock, images, members };
 }
 

@@ -51,22 +51,22 @@ describe('Keystone resources in seeds', () => {
     [
       'an assignment names an unknown user',
       { role_assignments: [{ user: 'x', project: 'p', roles: ['member'] }], projects: [{ id: 'p' }] },
-      /\/role_assignments\/0\/user "x" is not a seeded user/,
+      /role_assignments\[0\]\.user: "x" is not a seeded user/,
     ],
     [
       'an assignment names an unknown project',
       { users: [{ name: 'u', password: 'p' }], role_assignments: [{ user: 'u', project: 'nope', roles: ['member'] }] },
-      /\/role_assignments\/0\/project "nope" is not a seeded project/,
+      /role_assignments\[0\]\.project: "nope" is not a seeded project/,
     ],
     [
       'a project names an unknown domain',
       { projects: [{ id: 'p', domain_id: 'nope' }] },
-      /\/projects\/0\/domain_id "nope" is not a seeded domain/,
+      /projects\[0\]\.domain_id: "nope" is not a seeded domain/,
     ],
     [
       'a user names an unknown default project',
       { users: [{ name: 'u', password: 'p', default_project: 'nope' }] },
-      /\/users\/0\/default_project "nope" is not a seeded project/,
+      /users\[0\]\.default_project: "nope" is not a seeded project/,
     ],
   ])('when %s, then the seed is refused naming the field and nothing is stored', async (_label, seed, pattern) => {
     const mock = createGlanceMock();
@@ -79,13 +79,13 @@ describe('Keystone resources in seeds', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['a user without password', { users: [{ name: 'u' }] }, /\/users\/0 is missing the field "password"/],
+    ['a user without password', { users: [{ name: 'u' }] }, /users\[0\]\.password: is required/],
     [
       'an assignment without roles',
       { role_assignments: [{ user: 'u', project: 'p', roles: [] }] },
-      /\/role_assignments\/0\/roles must NOT have fewer than 1 items/,
+      /role_assignments\[0\]\.roles: must NOT have fewer than 1 items/,
     ],
-    ['a domain without name', { domains: [{ id: 'd' }] }, /\/domains\/0 is missing the field "name"/],
+    ['a domain without name', { domains: [{ id: 'd' }] }, /domains\[0\]\.name: is required/],
   ])('when the seed has %s, then the schema refuses it', (_label, seed, pattern) => {
     expect(() => validateSeed(seed)).toThrow(SeedError);
     expect(() => validateSeed(seed)).toThrow(pattern);

@@ -28,12 +28,16 @@ describe('seed files', () => {
   });
 
   it.each<[string, string, RegExp]>([
-    ['a bad visibility', 'images:\n  - visibility: secret\n', /\/images\/0\/visibility must be one of private, shared, community, public/],
-    ['a bad member status', 'images:\n  - members:\n      - member: p\n        status: maybe\n', /\/images\/0\/members\/0\/status/],
-    ['an unknown field', 'images:\n  - colour: red\n', /\/images\/0 has an unknown field "colour"/],
-    ['a member without id', 'images:\n  - members:\n      - status: pending\n', /\/images\/0\/members\/0 is missing the field "member"/],
-    ['a non-uuid image id', 'images:\n  - id: abc\n', /\/images\/0\/id/],
-    ['a top-level list', '- a\n', /\(top level\) must be object/],
+    ['a bad visibility', 'images:\n  - visibility: secret\n', /images\[0\]\.visibility: must be one of private, shared, community, public/],
+    [
+      'a bad member status',
+      'images:\n  - members:\n      - member: p\n        status: maybe\n',
+      /images\[0\]\.members\[0\]\.status: must be one of pending, accepted, rejected/,
+    ],
+    ['an unknown field', 'images:\n  - colour: red\n', /images\[0\]\.colour: is not a known field/],
+    ['a member without id', 'images:\n  - members:\n      - status: pending\n', /images\[0\]\.members\[0\]\.member: is required/],
+    ['a non-uuid image id', 'images:\n  - id: abc\n', /images\[0\]\.id: must match pattern/],
+    ['a top-level list', '- a\n', /\(top level\): must be object/],
   ])('when the seed has %s, then it is refused naming the field', (_label, yaml, pattern) => {
     const path = file('bad.yaml', yaml);
     expect(() => loadSeedFile(path)).toThrow(SeedError);
@@ -55,9 +59,9 @@ describe('seed files', () => {
           { id, owner: 'p' },
         ],
       }),
-    ).toThrow(/\/images\/1\/id .* is already taken/);
+    ).toThrow(/images\[1\]\.id: .* is already taken/);
     expect(() => mock.seed({ images: [{ id, owner: 'p', members: [{ member: 'ABC' }, { member: 'abc' }] }] })).toThrow(
-      /\/images\/0\/members\/1\/member "abc" is duplicated/,
+      /images\[0\]\.members\[1\]\.member: "abc" is duplicated/,
     );
     const res = await request(mock.app).get(`/v2/images/${id}`).set(identity('p'));
     expect(res.status).toBe(404);
@@ -65,7 +69,7 @@ describe('seed files', () => {
 
   it('when a seed member is too long for the mysql profile, then it is refused; sqlite takes it', () => {
     const images = [{ owner: 'p', members: [{ member: 'x'.repeat(256) }] }];
-    expect(() => createGlanceMock({ seed: { images } })).toThrow(/members\/0\/member cannot be stored by the mysql profile/);
+    expect(() => createGlanceMock({ seed: { images } })).toThrow(/members\[0\]\.member: cannot be stored by the mysql profile/);
     expect(() => createGlanceMock({ seed: { images }, dbProfile: 'sqlite' })).not.toThrow();
   });
 
@@ -73,7 +77,7 @@ describe('seed files', () => {
     const images = [{ owner: 'p', members: [{ member: 'proj\u{1F600}' }] }];
     for (const dbProfile of ['mysql', 'sqlite'] as const) {
       expect(() => createGlanceMock({ seed: { images }, dbProfile })).toThrow(
-        /members\/0\/member cannot be stored by the \w+ profile: Member can't contain 4 byte unicode characters\./,
+        /members\[0\]\.member: cannot be stored by the \w+ profile: Member can't contain 4 byte unicode characters\./,
       );
     }
   });

@@ -9,7 +9,7 @@
 const { ImageLookup } = require('../../dist/domain/image-lookup');
 const { ImageService } = require('../../dist/domain/image-service');
 const { MembersService } = require('../../dist/domain/members');
-const { memberPolicies } = require('../../dist/domain/member-policy');
+const { legacyPolicy } = require('../../dist/domain/policy/legacy');
 const { dbProfiles } = require('../../dist/domain/profiles');
 const { requestContext } = require('../../dist/domain/context');
 const { MemoryStore } = require('../../dist/store/memory-store');
@@ -35,8 +35,8 @@ const store = new MemoryStore(db.collate);
 const clock = new FixedClock('2026-01-01T00:00:00Z');
 const ids = seededIds('rss');
 const images = new ImageLookup(store, db);
-const imageService = new ImageService({ store, images, clock, ids, policy: 'legacy', db, tagQuota: DEFAULT_IMAGE_TAG_QUOTA });
-const members = new MembersService({ store, images, db, policy: memberPolicies.legacy, memberQuota: 128, clock });
+const imageService = new ImageService({ store, images, clock, ids, policy: legacyPolicy, db, tagQuota: DEFAULT_IMAGE_TAG_QUOTA });
+const members = new MembersService({ store, images, db, policy: legacyPolicy, memberQuota: 128, clock });
 const owner = requestContext({ projectId: 'owner', roles: ['member', 'reader'] });
 
 console.log(`start: rss ${mib()} MiB`);

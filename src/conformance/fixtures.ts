@@ -1,8 +1,7 @@
-import { send } from './http-client';
+import { applySeedToGlance, type GlanceActor } from '../seed/apply-to-glance';
+import type { SeedImage, SeedMember } from '../seed/seed-types';
 import type { Identities } from './identities';
 import type { ImageFixture, Persona } from './types';
-
-const PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
 
 export interface FixtureContext {
   baseUrl: string;
@@ -13,48 +12,36 @@ export interface FixtureContext {
   fill(text: string): string;
 }
 
-/** Create a case's images through the public API only; returns their ids in order. */
+/** Create a case's images through the public API only (as a seed document); returns their ids in order. */
 export async function createFixtures(ctx: FixtureContext, fixtures: ImageFixture[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [index, fixture] of fixtures.entries()) ids.push(await createImage(ctx, fixture, index));
-  return ids;
+  const images = fixtures.map((fixture, index) => seedImage(ctx, fixture, index));
+  const applied = await applySeedToGlance(ctx.baseUrl, personaActor(ctx.identities), { images });
+  return applied.images.map((image) => image.id);
 }
 
-async function createImage(ctx: FixtureContext, fixture: ImageFixture, index: number): Promise<string> {
+/** A case's image in the seed language: owned by `owner` (or no one), members added while shared. */
+export function seedImage(ctx: FixtureContext, fixture: ImageFixture, index: number): SeedImage {
   const { visibility } = fixture;
-  const creator: Persona = visibility === 'no-owner' ? 'admin' : 'owner';
-  const manager: Persona = creator;
-  const body: Record<string, unknown> = {
+  const statuses = new Map(Object.entries(fixture.statuses ?? {}).map(([who, status]) => [ctx.identities.project(who as Persona), status]));
+  return {
     name: ctx.fill(fixture.name ?? `{tag}-${index}`),
-    visibility: ['shared', 'private', 'community'].includes(visibility) && !needsMembers(fixture) ? visibility : 'shared',
-    conformance_tag: ctx.tag,
-    ...Object.fromEntries(Object.entries(fixture.properties ?? {}).map(([k, v]) => [k, ctx.fill(v)])),
+    visibility: visibility === 'no-owner' || visibility === 'deleted' ? 'shared' : visibility,
+    owner: visibility === 'no-owner' ? null : ctx.identities.project('owner'),
+    properties: {
+      conformance_tag: ctx.tag,
+      ...Object.fromEntries(Object.entries(fixture.properties ?? {}).map(([k, v]) => [k, ctx.fill(v)])),
+    },
+    ...((fixture.data !== undefined || fixture.formats) && { disk_format: 'raw', container_format: 'bare' }),
+    ...(fixture.tags && { tags: fixture.tags.map(ctx.fill) }),
+    ...(fixture.hidden && { os_hidden: true }),
+    ...(fixture.data !== undefined && { data: fixture.data }),
+    ...(fixture.deactivated && { status: 'deactivated' as const }),
+    ...(visibility === 'deleted' && { deleted: true }),
+    members: memberIds(ctx, fixture).map((member): SeedMember => {
+      const status = statuses.get(member);
+      return status === undefined ? { member } : { member, status };
+    }),
   };
-  if (visibility === 'no-owner') body.owner = null;
-  if (fixture.data !== undefined || fixture.formats) Object.assign(body, { disk_format: 'raw', container_format: 'bare' });
-  if (fixture.tags) body.tags = fixture.tags.map(ctx.fill);
-  if (fixture.hidden) body.os_hidden = true;
-  const created = await call(ctx, creator, 'POST', '/v2/images', body, 201);
-  const id = (JSON.parse(created) as { id: string }).id;
-  for (const member of memberIds(ctx, fixture)) {
-    await call(ctx, manager, 'POST', `/v2/images/${id}/members`, { member }, 200);
-  }
-  for (const [who, status] of Object.entries(fixture.statuses ?? {})) {
-    const persona = who as Persona;
-    await call(ctx, persona, 'PUT', `/v2/images/${id}/members/${ctx.identities.project(persona)}`, { status }, 200);
-  }
-  if (fixture.data !== undefined) await upload(ctx, id, fixture.data);
-  if (fixture.deactivated) await call(ctx, 'owner', 'POST', `/v2/images/${id}/actions/deactivate`, undefined, 204);
-  if (visibility === 'public' || (needsMembers(fixture) && ['private', 'community'].includes(visibility))) {
-    const who: Persona = visibility === 'public' ? 'admin' : 'owner';
-    await call(ctx, who, 'PATCH', `/v2/images/${id}`, [{ op: 'replace', path: '/visibility', value: visibility }], 200);
-  }
-  if (visibility === 'deleted') await call(ctx, 'owner', 'DELETE', `/v2/images/${id}`, undefined, 204);
-  return id;
-}
-
-function needsMembers(fixture: ImageFixture): boolean {
-  return (fixture.members ?? DEFAULT_MEMBERS).length > 0 || (fixture.fill ?? 0) > 0;
 }
 
 const DEFAULT_MEMBERS = ['member', 'member2'];
@@ -68,19 +55,13 @@ function memberIds(ctx: FixtureContext, fixture: ImageFixture): string[] {
   return [...named, ...fill];
 }
 
-async function call(ctx: FixtureContext, persona: Persona, method: string, path: string, json: unknown, expected: number) {
-  const headers = { ...ctx.identities.headers(persona), Accept: 'application/json' } as Record<string, string>;
-  if (method === 'PATCH') headers['Content-Type'] = PATCH_TYPE;
-  else if (json !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await send(ctx.baseUrl, method, path, headers, json === undefined ? undefined : { json });
-  if (res.status !== expected) {
-    throw new Error(`fixture ${method} ${path} as ${persona}: expected ${expected}, got ${res.status} ${res.body.slice(0, 200)}`);
-  }
-  return res.body;
-}
-
-async function upload(ctx: FixtureContext, id: string, data: string) {
-  const headers = { ...ctx.identities.headers('owner'), 'Content-Type': 'application/octet-stream' };
-  const res = await send(ctx.baseUrl, 'PUT', `/v2/images/${id}/file`, headers, { raw: data });
-  if (res.status !== 204) throw new Error(`fixture upload to ${id}: expected 204, got ${res.status} ${res.body.slice(0, 200)}`);
+/** Acting as a project is acting as the persona that stands for it. */
+function personaActor(identities: Identities): GlanceActor {
+  return {
+    project(projectId) {
+      const persona = PERSONAS.find((p) => (identities.supports?.(p) ?? true) && identities.project(p) === projectId);
+      return persona && identities.headers(persona);
+    },
+    admin: () => identities.headers('admin'),
+  };
 }

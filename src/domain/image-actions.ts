@@ -1,18 +1,16 @@
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
-import type { GlanceStore } from '../store/store';
-import { hasRole, type RequestContext } from './context';
+import type { GlanceStore } from './ports/image-store';
+import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
-import { checkImageReadable } from './image-read-policy';
-import { isOwner } from './images';
-import type { PolicyName } from './profiles';
+import type { GlancePolicy } from './policy/glance-policy';
 
 export interface ImageActionsDeps {
   store: GlanceStore;
   images: ImageLookup;
   clock: Clock;
-  policy: PolicyName;
+  policy: GlancePolicy;
 }
 
 export type ImageAction = 'deactivate' | 'reactivate';
@@ -35,14 +33,8 @@ export class ImageActionsService {
   apply(context: RequestContext, imageId: string, action: ImageAction): void {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.noImageWithId(imageId);
-    checkImageReadable(context, this.deps.policy);
-    if (!context.isAdmin) {
-      if (this.deps.policy === 'secure-rbac') {
-        if (!isOwner(context, image) || !hasRole(context.roles, 'member')) throw GlanceErrors.policyForbidden(action);
-      } else if (!isOwner(context, image)) {
-        throw GlanceErrors.notImageOwner();
-      }
-    }
+    this.deps.policy.images.read(context);
+    this.deps.policy.images.act(context, image, action);
     const { from, to } = TRANSITIONS[action];
     if (image.status === to) return;
     if (image.status !== from) throw GlanceErrors.actionInStatusForbidden(action, image.status);

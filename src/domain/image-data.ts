@@ -1,14 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
-import type { GlanceStore } from '../store/store';
-import { ImageBytes, type ImageDataStore } from '../store/image-data-store';
-import { hasRole, type RequestContext } from './context';
+import type { GlanceStore } from './ports/image-store';
+import type { ImageBytes, ImageDataStore } from './ports/image-data-store';
+import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
-import { checkImageReadable } from './image-read-policy';
-import { isOwner, type ImageRecord } from './images';
-import type { PolicyName } from './profiles';
+import type { ImageRecord } from './images';
+import type { GlancePolicy } from './policy/glance-policy';
 import type { StorageQuota } from './storage-quota';
 import { VirtualSizeInspector } from './virtual-size';
 
@@ -17,7 +16,7 @@ export interface ImageDataDeps {
   images: ImageLookup;
   data: ImageDataStore;
   clock: Clock;
-  policy: PolicyName;
+  policy: GlancePolicy;
   /** Glance's `image_size_cap`. */
   imageSizeCap: number;
   quota: StorageQuota;
@@ -46,8 +45,8 @@ export class ImageDataService {
   beginUpload(context: RequestContext, imageId: string, declaredSize: number | null): Upload {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.noImageWithId(imageId);
-    checkImageReadable(context, this.deps.policy);
-    this.checkUploadPolicy(context, image);
+    this.deps.policy.images.read(context);
+    this.deps.policy.images.upload(context, image);
     if (image.status !== 'queued') throw GlanceErrors.statusTransition(image.status, 'saving');
     const missing = (['disk_format', 'container_format'] as const).filter((key) => !image[key]);
     if (missing.length > 0) throw GlanceErrors.formatsRequired(missing);
@@ -63,21 +62,10 @@ export class ImageDataService {
   download(context: RequestContext, imageId: string): ImageDownload {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.noImageWithId(imageId);
-    checkImageReadable(context, this.deps.policy);
+    this.deps.policy.images.read(context);
     if (image.status === 'deactivated' && !context.isAdmin) throw GlanceErrors.imageDeactivated();
-    if (this.deps.policy === 'secure-rbac' && !context.isAdmin && !hasRole(context.roles, 'member')) {
-      throw GlanceErrors.policyForbidden('download_image');
-    }
+    this.deps.policy.images.download(context);
     return { image, bytes: this.deps.data.get(image.id) };
-  }
-
-  private checkUploadPolicy(context: RequestContext, image: ImageRecord): void {
-    if (context.isAdmin) return;
-    if (this.deps.policy === 'secure-rbac') {
-      if (!isOwner(context, image) || !hasRole(context.roles, 'member')) throw GlanceErrors.policyForbidden('upload_image');
-    } else if (!isOwner(context, image)) {
-      throw GlanceErrors.uploadForbidden(image.id);
-    }
   }
 
   /** Glance's `user_get_storage_usage`: the owner's other live images with data. */
@@ -104,7 +92,7 @@ export class ImageDataService {
  * inspected and kept; the storage quota is checked once the size is known.
  */
 export class Upload {
-  private readonly bytes = new ImageBytes();
+  private readonly bytes: ImageBytes;
   private readonly md5: Hash = createHash('md5');
   private readonly sha512: Hash = createHash('sha512');
   private readonly inspector: VirtualSizeInspector | undefined;
@@ -119,6 +107,7 @@ export class Upload {
   ) {
     const image = deps.store.getImage(imageId)!;
     this.inspector = VirtualSizeInspector.applies(image) ? new VirtualSizeInspector(image.disk_format) : undefined;
+    this.bytes = deps.data.newBytes();
   }
 
   /** Throws Glance's 413 (and puts the image back to `queued`) when a limit is passed. */

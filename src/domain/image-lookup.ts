@@ -1,4 +1,4 @@
-import type { GlanceStore } from '../store/store';
+import type { GlanceStore } from './ports/image-store';
 import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageRecord } from './images';

@@ -1,7 +1,7 @@
 import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { CallerKeys, ImageLookup } from './image-lookup';
-import type { GlanceStore } from '../store/store';
+import type { GlanceStore } from './ports/image-store';
 import type { ImageRecord, Visibility } from './images';
 import type { MemberRecord, MemberStatus } from './members.types';
 

@@ -1,23 +1,24 @@
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
 import type { IdSource } from '../runtime/ids';
-import type { GlanceStore } from '../store/store';
+import type { GlanceStore } from './ports/image-store';
 import type { RequestContext } from './context';
-import { GlanceErrors, GlanceMessages } from './glance-errors';
+import { GlanceErrors } from './glance-errors';
 import { isImageIdTooLong, type ImageLookup } from './image-lookup';
 import type { ImageRecord, Visibility } from './images';
-import { hasProperty, isOwner, propertyBag } from './images';
+import { hasProperty, propertyBag } from './images';
 import { PATCHABLE_ATTRIBUTES, type ImageChange, type ImageDraft } from './image-input';
 import { selectImages, type ImageQuery } from './image-query';
-import { hasRole } from './context';
-import type { DbProfile, PolicyName } from './profiles';
+import { isPythonNumber, numericValue, PythonFloat } from './python-values';
+import type { GlancePolicy } from './policy/glance-policy';
+import type { DbProfile } from './profiles';
 
 export interface ImagesDeps {
   store: GlanceStore;
   images: ImageLookup;
   clock: Clock;
   ids: IdSource;
-  policy: PolicyName;
+  policy: GlancePolicy;
   db: DbProfile;
   /** Image data, dropped when its image is deleted. */
   data?: { delete(imageId: string): void };
@@ -25,29 +26,16 @@ export interface ImagesDeps {
   tagQuota: number;
 }
 
-/**
- * `publicize_image: role:admin` is a policy rule on roles, not Glance's `is_admin`: a Glance
- * without Keystone makes every caller `is_admin` without roles, and still refuses it.
- */
-const mayPublicize = (context: RequestContext) => hasRole(context.roles, 'admin');
-
 /** The images API, as far as sharing and clients need it. */
 export class ImageService {
   constructor(private readonly deps: ImagesDeps) {}
 
   create(context: RequestContext, draft: ImageDraft): ImageRecord {
-    if (this.secureRbac && !context.isAdmin && !hasRole(context.roles, 'member')) {
-      throw GlanceErrors.policyForbidden('add_image');
-    }
+    this.policy.add(context);
     const visibility: Visibility = draft.visibility ?? 'shared';
-    if (visibility === 'public' && !mayPublicize(context)) throw GlanceErrors.publicizeForbidden();
+    if (visibility === 'public') this.policy.publicize(context);
     const owner = draft.owner === undefined ? context.projectId : draft.owner;
-    if (!context.isAdmin && owner !== context.projectId) {
-      // Secure RBAC words the same refusal as webob's "access denied" with Glance's text as detail.
-      throw this.secureRbac
-        ? GlanceErrors.createOwnedByOtherDenied(owner ?? null)
-        : GlanceErrors.createOwnedByOtherForbidden(owner ?? null);
-    }
+    this.policy.createOwnedBy(context, owner ?? null);
     const tags = this.checkTags(draft.tags ?? []);
     refuseFactoryProperties(draft);
     const id = draft.id ?? this.deps.ids.imageId();
@@ -71,9 +59,10 @@ export class ImageService {
       deleted: false,
     };
     assertNo4ByteCharacters(image);
+    assertIntegerColumnsInRange(image);
     if (this.deps.store.isImageIdTaken(id)) throw GlanceErrors.imageIdExists(id);
     this.deps.db.assertStorableProperties(image.extra);
-    this.deps.store.putImage(image);
+    this.deps.store.putImage(storedRow(image));
     return image;
   }
 
@@ -81,12 +70,12 @@ export class ImageService {
   show(context: RequestContext, imageId: string): ImageRecord {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.noImageWithId(imageId);
-    if (this.secureRbac && !this.isReader(context)) throw GlanceErrors.resourceNotFound();
+    this.policy.read(context);
     return image;
   }
 
   list(context: RequestContext, query: ImageQuery): ImageRecord[] {
-    if (this.secureRbac && !this.isReader(context)) throw GlanceErrors.policyForbidden('get_images');
+    this.policy.list(context);
     const marker = query.marker === undefined ? undefined : this.checkMarker(context, query.marker);
     return selectImages(context, this.deps.store, query, this.deps.images, marker, this.deps.db.memberKey);
   }
@@ -98,22 +87,13 @@ export class ImageService {
   private checkMarker(context: RequestContext, marker: string): ImageRecord {
     if (isImageIdTooLong(marker)) throw GlanceErrors.markerIdTooLong();
     const image = this.deps.images.stored(marker);
-    if (!image) throw GlanceErrors.badRequest(GlanceMessages.noImageWithId(marker));
+    if (!image) throw GlanceErrors.markerNotFound(marker);
     if (!this.deps.images.isVisible(context, image)) throw GlanceErrors.markerNotVisible(marker);
     return image;
   }
 
-  /** Legacy Glance refuses a non-owner in its own words; secure RBAC in the policy's. */
-  private notOwner(action: 'modify_image' | 'delete_image') {
-    return this.secureRbac ? GlanceErrors.policyForbidden(action) : GlanceErrors.notImageOwner();
-  }
-
-  private get secureRbac(): boolean {
-    return this.deps.policy === 'secure-rbac';
-  }
-
-  private isReader(context: RequestContext): boolean {
-    return context.isAdmin || hasRole(context.roles, 'reader');
+  private get policy() {
+    return this.deps.policy.images;
   }
 
   /**
@@ -131,17 +111,16 @@ export class ImageService {
         continue;
       }
       if (change.name === 'owner' && !context.isAdmin) throw GlanceErrors.ownerNotUpdatable();
-      if (change.name === 'visibility' && change.value === 'public' && !mayPublicize(context)) {
-        throw GlanceErrors.publicizeForbidden();
-      }
-      if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('modify_image');
+      if (change.name === 'visibility' && change.value === 'public') this.policy.publicize(context);
+      this.policy.modify(context, image);
       updated = applyChange(updated, change);
       if (change.name === 'tags') updated.tags = this.checkTags(updated.tags);
     }
     updated.updated_at = this.now();
     assertNo4ByteCharacters(updated);
+    assertIntegerColumnsInRange(updated);
     this.deps.db.assertStorableProperties(updated.extra, updated.removedProperties);
-    this.deps.store.putImage(updated);
+    this.deps.store.putImage(storedRow(updated));
     return updated;
   }
 
@@ -153,23 +132,18 @@ export class ImageService {
     if (change.op === 'replace' && (!Array.isArray(change.value) || change.value.length === 0)) {
       throw GlanceErrors.locationsEmpty();
     }
-    const owns = context.isAdmin || isOwner(context, image);
     if (change.op === 'remove') {
-      // Secure RBAC leaves delete_image_location to admins alone.
-      if (this.secureRbac && !context.isAdmin) throw GlanceErrors.policyForbidden('delete_image_location');
-      if (!this.secureRbac && !owns) throw GlanceErrors.notImageOwner();
+      this.policy.removeLocation(context, image);
       throw GlanceErrors.locationsInvisible('remove');
     }
-    if (this.secureRbac && !(context.isAdmin || (owns && hasRole(context.roles, 'member')))) {
-      throw GlanceErrors.policyForbidden('set_image_location');
-    }
+    this.policy.setLocation(context, image);
     throw GlanceErrors.locationsInvisible(change.op === 'add' ? 'add' : 'update');
   }
 
   remove(context: RequestContext, imageId: string): void {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.deleteImageNotFound(imageId);
-    if (!context.isAdmin && !isOwner(context, image)) throw this.notOwner('delete_image');
+    this.policy.delete(context, image);
     if (image.protected) throw GlanceErrors.deleteProtectedImage(imageId);
     this.deps.store.deleteImage(image.id);
     this.deps.data?.delete(image.id);
@@ -224,4 +198,27 @@ function assertNo4ByteCharacters(image: ImageRecord): void {
     if (has4ByteCharacter(name)) throw GlanceErrors.fourBytePropertyName();
     if (has4ByteCharacter(value)) throw GlanceErrors.fourByteValue(name);
   }
+}
+
+const DB_INT_MAX = 2 ** 31 - 1;
+
+/**
+ * glance.db.sqlalchemy.api._validate_db_int: before any row is written, `min_disk` then
+ * `min_ram` (in that order, whatever the request's) must fit a signed 32-bit column.
+ */
+function assertIntegerColumnsInRange(image: ImageRecord): void {
+  for (const column of ['min_disk', 'min_ram'] as const) {
+    // The column may hold what JSON gave: a bigint, or a whole float such as 2147483648.0.
+    const value: unknown = image[column];
+    if (isPythonNumber(value) && numericValue(value) > DB_INT_MAX) throw GlanceErrors.dbIntOutOfRange(column, DB_INT_MAX);
+  }
+}
+
+/**
+ * The row as the database keeps it: a whole float given for an integer column (`"min_ram": 1.0`)
+ * is echoed as given by the call that wrote it, and read back as the integer the column holds.
+ */
+function storedRow(image: ImageRecord): ImageRecord {
+  const integer = (value: unknown) => (value instanceof PythonFloat ? value.value : value) as number;
+  return { ...image, min_ram: integer(image.min_ram), min_disk: integer(image.min_disk) };
 }

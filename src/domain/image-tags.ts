@@ -1,18 +1,17 @@
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
-import type { GlanceStore } from '../store/store';
-import { hasRole, type RequestContext } from './context';
+import type { GlanceStore } from './ports/image-store';
+import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
-import { checkImageReadable } from './image-read-policy';
-import { isOwner, type ImageRecord } from './images';
-import type { PolicyName } from './profiles';
+import type { ImageRecord } from './images';
+import type { GlancePolicy } from './policy/glance-policy';
 
 export interface ImageTagsDeps {
   store: GlanceStore;
   images: ImageLookup;
   clock: Clock;
-  policy: PolicyName;
+  policy: GlancePolicy;
   /** Glance's `image_tag_quota`: negative is unlimited. */
   tagQuota: number;
 }
@@ -23,7 +22,7 @@ export class ImageTagsService {
 
   /** Adding a tag the image has is a success that changes nothing but `updated_at`. */
   add(context: RequestContext, imageId: string, tag: string): void {
-    const image = this.modifiable(context, imageId, () => GlanceErrors.tagUpdateForbidden(imageId));
+    const image = this.modifiable(context, imageId, 'add');
     if (image.tags.includes(tag)) return this.save({ ...image });
     const { tagQuota } = this.deps;
     if (tagQuota >= 0 && image.tags.length + 1 > tagQuota) {
@@ -34,22 +33,17 @@ export class ImageTagsService {
 
   /** A tag the image lacks is webob's bare 404. */
   remove(context: RequestContext, imageId: string, tag: string): void {
-    const image = this.modifiable(context, imageId, () => GlanceErrors.tagDeleteForbidden(imageId));
+    const image = this.modifiable(context, imageId, 'remove');
     if (!image.tags.includes(tag)) throw GlanceErrors.resourceNotFound();
     this.save({ ...image, tags: image.tags.filter((t) => t !== tag) });
   }
 
-  /** The image (404 `Image <id> not found.`) if the caller may modify it: legacy owner or admin; secure RBAC also needs `member`. */
-  private modifiable(context: RequestContext, imageId: string, forbidden: () => Error): ImageRecord {
+  /** The image (404 `Image <id> not found.`) if the caller may modify it. */
+  private modifiable(context: RequestContext, imageId: string, op: 'add' | 'remove'): ImageRecord {
     const image = this.deps.images.find(context, imageId);
     if (!image) throw GlanceErrors.imageNotFound(imageId);
-    checkImageReadable(context, this.deps.policy);
-    if (context.isAdmin) return image;
-    if (this.deps.policy === 'secure-rbac') {
-      if (!isOwner(context, image) || !hasRole(context.roles, 'member')) throw GlanceErrors.policyForbidden('modify_image');
-    } else if (!isOwner(context, image)) {
-      throw forbidden();
-    }
+    this.deps.policy.images.read(context);
+    this.deps.policy.images.tag(context, image, op);
     return image;
   }
 

@@ -1,12 +1,12 @@
 import type { Clock } from '../runtime/clock';
 import { glanceTimestamp } from '../runtime/clock';
-import type { GlanceStore } from '../store/store';
+import type { GlanceStore } from './ports/image-store';
 import type { RequestContext } from './context';
 import { GlanceErrors } from './glance-errors';
 import type { ImageLookup } from './image-lookup';
 import type { ImageRecord } from './images';
 import { isOwner } from './images';
-import type { MemberPolicy, MemberTarget } from './member-policy';
+import type { GlancePolicy, MemberTarget } from './policy/glance-policy';
 import { assertStorableMember, pythonStr, storedMemberId } from './member-values';
 import type { MemberRecord } from './members.types';
 import { isMemberStatus } from './members.types';
@@ -16,7 +16,7 @@ export interface MembersDeps {
   store: GlanceStore;
   images: ImageLookup;
   db: DbProfile;
-  policy: MemberPolicy;
+  policy: GlancePolicy;
   /** Glance's `image_member_quota`: negative is unlimited. */
   memberQuota: number;
   clock: Clock;
@@ -36,7 +36,7 @@ export class MembersService {
    */
   create(context: RequestContext, imageId: string, member: unknown): MemberRecord {
     const image = this.sharedImage(context, imageId, GlanceErrors.createMemberForbidden);
-    this.deps.policy.add(context, image);
+    this.deps.policy.members.add(context, image);
     this.enforceQuota(image);
     const memberId = storedMemberId(member, this.deps.db);
     const key = this.deps.db.memberKey(memberId);
@@ -65,7 +65,7 @@ export class MembersService {
 
   update(context: RequestContext, imageId: string, memberId: string, status: unknown): MemberRecord {
     const image = this.sharedImage(context, imageId, GlanceErrors.updateMemberForbidden);
-    this.deps.policy.update(context, image, this.target(context, image, memberId));
+    this.deps.policy.members.update(context, image, this.target(context, image, memberId));
     const member = this.lookupMember(context, image, memberId);
     if (!isMemberStatus(status)) throw GlanceErrors.invalidMemberStatus();
     const updated: MemberRecord = { ...member, status, updatedAt: this.now() };
@@ -75,7 +75,7 @@ export class MembersService {
 
   remove(context: RequestContext, imageId: string, memberId: string): void {
     const image = this.sharedImage(context, imageId, GlanceErrors.deleteMemberForbidden);
-    this.deps.policy.remove(context, image, this.target(context, image, memberId));
+    this.deps.policy.members.remove(context, image, this.target(context, image, memberId));
     const member = this.lookupMember(context, image, memberId);
     const deleted: MemberRecord = { ...member, deleted: true, updatedAt: this.now() };
     this.deps.store.putMember(this.deps.db.memberKey(member.memberId), deleted);
@@ -85,7 +85,7 @@ export class MembersService {
   private sharedImage(context: RequestContext, imageId: string, unshared: (imageId: string) => Error): ImageRecord {
     const image = this.deps.images.visibleImage(context, imageId);
     if (image.visibility !== 'shared') throw unshared(imageId);
-    this.deps.policy.read(context);
+    this.deps.policy.members.read(context);
     return image;
   }
 

@@ -154,9 +154,3 @@ function unusableContext(): RequestContext {
 function toGlanceError(err: unknown): GlanceError {
   return err instanceof GlanceError ? err : GlanceErrors.serverError();
 }
-
-/** The mock's answer to a body over its bound, in Glance's error format (Glance itself reads any size). */
-export function glanceBodyTooLarge(request: WireRequest, limit: number): WireResponse {
-  const response = errorResponse(GlanceErrors.mockBodyTooLarge(limit), request.headers.accept, request.method === 'HEAD');
-  return { ...response, meta: { service: 'glance', route: UNMATCHED } };
-}

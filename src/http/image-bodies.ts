@@ -1,4 +1,4 @@
-import { GlanceErrors, PATCH_MEDIA_TYPES } from '../domain/glance-errors';
+import { GlanceErrors, PATCH_MEDIA_TYPES } from './webob-errors';
 import type { ImageChange, ImageDraft } from '../domain/image-input';
 import { propertyBag } from '../domain/images';
 import imageSchema from '../schemas/image.json';
@@ -136,11 +136,11 @@ function oldOperation(change: Record<string, unknown>): { op: Op; pointer: strin
 
 /** The pointer's parts; `locations` takes an index to add or remove, everything else is one level deep. */
 function decodePointer(pointer: string): string[] {
-  if (!pointer.startsWith('/')) throw GlanceErrors.patchPointerInvalid(pointer, 'does not start with "/".');
-  if (/\/\s*?\//.test(pointer.slice(1))) throw GlanceErrors.patchPointerInvalid(pointer, 'contains adjacent "/".');
-  if (pointer.length > 1 && pointer.endsWith('/')) throw GlanceErrors.patchPointerInvalid(pointer, 'end with "/".');
+  if (!pointer.startsWith('/')) throw GlanceErrors.patchPointerNotRooted(pointer);
+  if (/\/\s*?\//.test(pointer.slice(1))) throw GlanceErrors.patchPointerAdjacentSlashes(pointer);
+  if (pointer.length > 1 && pointer.endsWith('/')) throw GlanceErrors.patchPointerTrailingSlash(pointer);
   if (/~[^01]/.test(pointer) || pointer.endsWith('~')) {
-    throw GlanceErrors.patchPointerInvalid(pointer, 'contains "~" not part of a recognized escape sequence.');
+    throw GlanceErrors.patchPointerBadEscape(pointer);
   }
   return pointer
     .replace(/^\/+/, '')

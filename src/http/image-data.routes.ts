@@ -1,5 +1,5 @@
 import type { ImageDataService } from '../domain/image-data';
-import { GlanceErrors } from '../domain/glance-errors';
+import { GlanceErrors } from './webob-errors';
 import { requestedSpan } from './byte-range';
 import type { Route, RouteResult } from './router';
 import { declaredSize, streamInto } from './upload-body';

@@ -1,7 +1,8 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { GlanceErrors } from '../domain/glance-errors';
 import { isPythonNumber, numericValue } from '../domain/python-values';
 import { JsonDepthError, parsePythonJson } from '../shared/json-parse';
+import { recognizePythonJson } from '../shared/json-recognize';
 import type { RawBody } from '../shared/raw-body';
 
 /**
@@ -28,16 +29,22 @@ export function jsonBody(raw: RawBody | undefined, maxDepth = ROUTE_JSON_DEPTH):
 }
 
 function parseBody(bytes: Buffer, maxDepth: number): unknown {
+  const limits = { maxDepth, objectHook: true };
+  // oslo's jsonutils.loads decodes the body with `errors='strict'`: bad UTF-8 is a ValueError.
+  if (!isUtf8(bytes)) throw GlanceErrors.malformedJson();
+  // Judged on the bytes first: a refused body (of any size) is never decoded nor built into values.
+  const verdict = recognizePythonJson(bytes, limits);
+  if (verdict === 'depth') throw GlanceErrors.serverError();
+  if (verdict === 'syntax') throw GlanceErrors.malformedJson();
   let text: string;
   try {
-    // oslo's jsonutils.loads decodes the body with `errors='strict'`: bad UTF-8 is a ValueError.
     // ASCII (most bodies) decodes much faster, to a one-byte string.
     text = isAscii(bytes) ? bytes.toString('latin1') : UTF8.decode(bytes);
   } catch {
     throw GlanceErrors.malformedJson();
   }
   try {
-    return parsePythonJson(text, { maxDepth, objectHook: true });
+    return parsePythonJson(text, limits);
   } catch (error) {
     throw error instanceof JsonDepthError ? GlanceErrors.serverError() : GlanceErrors.malformedJson();
   }

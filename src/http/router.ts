@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { RequestContext } from '../domain/context';
-import { GlanceErrors } from '../domain/glance-errors';
+import { GlanceErrors } from './webob-errors';
 import type { RawBody } from '../shared/raw-body';
 import { Router, type RouteSpec } from '../shared/router';
 import { jsonBody, REJECTED_METHOD_JSON_DEPTH } from './json-body';

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestContext } from '../domain/context';
 import { requestContext } from '../domain/context';
-import { GlanceError, GlanceMessages } from '../domain/glance-errors';
+import { GlanceErrors } from '../domain/glance-errors';
 import type { Clock } from '../runtime/clock';
 import type { TokenRegistry } from './tokens';
 
@@ -55,7 +55,7 @@ function assertServiceCatalog(catalog: string | undefined): void {
   try {
     JSON.parse(catalog);
   } catch {
-    throw new GlanceError(500, GlanceMessages.serverError, { detail: 'Invalid service catalog json.' });
+    throw GlanceErrors.invalidServiceCatalog();
   }
 }
 

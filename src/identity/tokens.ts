@@ -54,6 +54,11 @@ export class TokenRegistry {
     return token;
   }
 
+  /** Every token kept, expired ones not yet dropped included, in the order registered. */
+  entries(): Iterable<[string, TokenIdentity]> {
+    return this.tokens.entries();
+  }
+
   lookup(token: string, now: Date): TokenIdentity | undefined {
     this.sweep(now);
     const identity = this.tokens.get(token);

@@ -50,13 +50,15 @@ export class KeystoneDirectory {
   private readonly roles = new Map<string, Role>();
   /** `${userId} ${projectId}` → role ids, in the order assigned. */
   private readonly assignments = new Map<string, string[]>();
+  /** The same key → [user id, project id] (ids may hold spaces). */
+  private readonly assignmentPairs = new Map<string, [string, string]>();
 
   constructor() {
     this.clear();
   }
 
   clear(): void {
-    for (const map of [this.domains, this.projects, this.users, this.roles, this.assignments]) map.clear();
+    for (const map of [this.domains, this.projects, this.users, this.roles, this.assignments, this.assignmentPairs]) map.clear();
     this.domains.set(DEFAULT_DOMAIN.id, DEFAULT_DOMAIN);
   }
 
@@ -80,6 +82,7 @@ export class KeystoneDirectory {
     const key = `${userId} ${projectId}`;
     const current = this.assignments.get(key) ?? [];
     this.assignments.set(key, [...current, ...roleIds.filter((id) => !current.includes(id))]);
+    this.assignmentPairs.set(key, [userId, projectId]);
   }
 
   domain(id: string): Domain | undefined {
@@ -124,6 +127,19 @@ export class KeystoneDirectory {
 
   roleByName(name: string): Role | undefined {
     return [...this.roles.values()].find((r) => r.name === name);
+  }
+
+  /** Every assignment: a user's role ids on a project, in the order assigned. */
+  listAssignments(): Array<{ userId: string; projectId: string; roleIds: string[] }> {
+    return [...this.assignmentPairs.entries()].map(([key, [userId, projectId]]) => ({
+      userId,
+      projectId,
+      roleIds: this.assignments.get(key) ?? [],
+    }));
+  }
+
+  listRoles(): Role[] {
+    return [...this.roles.values()];
   }
 
   /** The roles a user has on a project (none: the user cannot scope to it). */

@@ -10,6 +10,15 @@ export interface IdSource {
   requestId(): string;
   /** Start the streams again from their first id (a mock's `reset()` calls it). */
   rewind?(): void;
+  /** How many ids each stream has given (a seeded source): what a state snapshot keeps. */
+  position?(): IdStreamPosition;
+  /** Continue each stream from that position. */
+  seek?(position: IdStreamPosition): void;
+}
+
+export interface IdStreamPosition {
+  images: number;
+  requests: number;
 }
 
 export const randomIds = (): IdSource => ({
@@ -28,13 +37,22 @@ export function seededIds(seed: string | number): IdSource {
       images.rewind();
       requests.rewind();
     },
+    position: () => ({ images: images.position(), requests: requests.position() }),
+    seek: (position) => {
+      images.seek(position.images);
+      requests.seek(position.requests);
+    },
   };
 }
 
-function uuidStream(seed: string): { next(): string; rewind(): void } {
+function uuidStream(seed: string): { next(): string; rewind(): void; position(): number; seek(at: number): void } {
   let counter = 0;
   const rewind = () => {
     counter = 0;
+  };
+  const position = () => counter;
+  const seek = (at: number) => {
+    counter = at;
   };
   const next = () => {
     const bytes = createHash('sha256').update(`${seed}:${counter++}`).digest().subarray(0, 16);
@@ -43,5 +61,5 @@ function uuidStream(seed: string): { next(): string; rewind(): void } {
     const hex = bytes.toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
-  return { next, rewind };
+  return { next, rewind, position, seek };
 }

@@ -1,5 +1,5 @@
 import { stableId, type KeystoneDirectory, type Project, type User } from '../keystone/directory';
-import { SeedError } from './load-seed';
+import { seedProblem } from './load-seed';
 import type { SeedData } from './seed-types';
 
 /**
@@ -7,7 +7,16 @@ import type { SeedData } from './seed-types';
  * assignments. Users and projects are referred to by id or name. Every
  * reference is checked here; the returned function stores the result.
  */
-export function planIdentitySeed(directory: KeystoneDirectory, seed: SeedData): () => void {
+export interface IdentityPlan {
+  projects: Project[];
+  users: User[];
+  /** The directory's projects and users with the seed's, for references by id or name. */
+  allProjects: Project[];
+  allUsers: User[];
+  commit(): void;
+}
+
+export function planIdentitySeed(directory: KeystoneDirectory, seed: SeedData): IdentityPlan {
   const domains = (seed.domains ?? []).map((d) => ({
     id: d.id,
     name: d.name,
@@ -16,46 +25,46 @@ export function planIdentitySeed(directory: KeystoneDirectory, seed: SeedData): 
   }));
   const domainIds = new Set([...directory.listDomains().map((d) => d.id), ...domains.map((d) => d.id)]);
   const knownDomain = (id: string, field: string) => {
-    if (!domainIds.has(id)) throw new SeedError(`seed: ${field} "${id}" is not a seeded domain`);
+    if (!domainIds.has(id)) throw seedProblem(field, `"${id}" is not a seeded domain`);
     return id;
   };
   const projects: Project[] = (seed.projects ?? []).map((p, i) => ({
     id: p.id,
     name: p.name ?? p.id,
-    domainId: knownDomain(p.domain_id ?? 'default', `/projects/${i}/domain_id`),
+    domainId: knownDomain(p.domain_id ?? 'default', `projects[${i}].domain_id`),
     description: p.description ?? '',
     enabled: p.enabled ?? true,
   }));
   const allProjects = [...directory.listProjects(), ...projects];
   const projectRef = (ref: string, field: string) => {
     const project = findByIdOrName(allProjects, ref);
-    if (!project) throw new SeedError(`seed: ${field} "${ref}" is not a seeded project`);
+    if (!project) throw seedProblem(field, `"${ref}" is not a seeded project`);
     return project.id;
   };
   const users: User[] = (seed.users ?? []).map((u, i) => {
-    const domainId = knownDomain(u.domain_id ?? 'default', `/users/${i}/domain_id`);
+    const domainId = knownDomain(u.domain_id ?? 'default', `users[${i}].domain_id`);
     return {
       id: u.id ?? stableId('user', `${domainId}:${u.name}`),
       name: u.name,
       domainId,
       password: u.password,
-      defaultProjectId: u.default_project === undefined ? null : projectRef(u.default_project, `/users/${i}/default_project`),
+      defaultProjectId: u.default_project === undefined ? null : projectRef(u.default_project, `users[${i}].default_project`),
       enabled: u.enabled ?? true,
     };
   });
   const allUsers = [...directory.listUsers(), ...users];
   const userRef = (ref: string, field: string) => {
     const user = findByIdOrName(allUsers, ref);
-    if (!user) throw new SeedError(`seed: ${field} "${ref}" is not a seeded user`);
+    if (!user) throw seedProblem(field, `"${ref}" is not a seeded user`);
     return user.id;
   };
   const assignments = (seed.role_assignments ?? []).map((a, i) => ({
-    userId: userRef(a.user, `/role_assignments/${i}/user`),
-    projectId: projectRef(a.project, `/role_assignments/${i}/project`),
+    userId: userRef(a.user, `role_assignments[${i}].user`),
+    projectId: projectRef(a.project, `role_assignments[${i}].project`),
     roles: a.roles,
   }));
 
-  return () => {
+  const commit = () => {
     for (const domain of domains) directory.putDomain(domain);
     for (const project of projects) directory.putProject(project);
     for (const user of users) directory.putUser(user);
@@ -69,6 +78,7 @@ export function planIdentitySeed(directory: KeystoneDirectory, seed: SeedData): 
       );
     }
   };
+  return { projects, users, allProjects, allUsers, commit };
 }
 
 /** Seeds refer to projects and users by id, or else by name. */

@@ -17,7 +17,8 @@ export function pythonPformat(value: unknown): string {
 function format(value: unknown, indent: number, allowance: number, level: number): string {
   const rep = pythonRepr(value, true);
   if (rep.length <= WIDTH - indent - allowance) return rep;
-  if (typeof value === 'string') return formatString(value, indent, allowance, level + 1);
+  // One line, one word (a long name, say): nothing to split, and its repr is already made.
+  if (typeof value === 'string') return /\s/.test(value) ? formatString(value, indent, allowance, level + 1) : rep;
   if (Array.isArray(value)) return `[${formatItems(value, indent, allowance + 1, level + 1)}]`;
   if (value !== null && typeof value === 'object') {
     return `{${formatDictItems(dictEntries(value as Record<string, unknown>, true), indent, allowance + 1, level + 1)}}`;

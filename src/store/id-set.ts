@@ -41,6 +41,14 @@ export class IdSet {
     return this.indexOf(this.scratch, 0) >= 0;
   }
 
+  /** Every key, uuid-shaped ones in lower case (a key the set folds the same way). */
+  *keys(): Generator<string> {
+    const dashed = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    for (let i = 0; i < this.count; i++) yield dashed(this.sorted.toString('hex', i * WIDTH, i * WIDTH + WIDTH));
+    for (const hex of this.pending) yield dashed(hex);
+    yield* this.others;
+  }
+
   clear(): void {
     this.sorted = Buffer.alloc(0);
     this.count = 0;

@@ -1,3 +1,5 @@
+import type { ImageBytes, ImageDataStore } from '../domain/ports/image-data-store';
+
 const BLOCK_BYTES = 1024 * 1024;
 const MIN_BLOCK_BYTES = 64 * 1024;
 
@@ -6,7 +8,7 @@ const MIN_BLOCK_BYTES = 64 * 1024;
  * stored image holds no slice of a larger socket buffer: what is stored is
  * what the process keeps (RSS), plus at most one partly filled block.
  */
-export class ImageBytes {
+export class BlockBytes implements ImageBytes {
   private readonly blocks: Buffer[] = [];
   private used = 0;
   length = 0;
@@ -81,7 +83,7 @@ export class MemoryBudget {
  * Every image's data, and the bytes reserved by uploads in flight, bounded by
  * the budget: a reservation beyond it is refused, so the mock never holds more.
  */
-export class ImageDataStore {
+export class MemoryImageDataStore implements ImageDataStore {
   private readonly data = new Map<string, ImageBytes>();
   private reserved = 0;
   private readonly budget: MemoryBudget;
@@ -92,6 +94,10 @@ export class ImageDataStore {
 
   get limit(): number {
     return this.budget.limit;
+  }
+
+  newBytes(): ImageBytes {
+    return new BlockBytes();
   }
 
   get(imageId: string): ImageBytes | undefined {

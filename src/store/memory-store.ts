@@ -1,7 +1,7 @@
 import type { ImageRecord, Visibility } from '../domain/images';
 import type { MemberRecord } from '../domain/members.types';
 import { IdSet } from './id-set';
-import type { GlanceStore, Membership } from './store';
+import type { GlanceStore, Membership } from '../domain/ports/image-store';
 
 interface MemberRow {
   /** The row's place in `image_members`: a re-added member keeps it. */
@@ -16,6 +16,12 @@ interface MemberTable {
   nextRow: number;
   /** The live rows are in row order in `live` (no re-added member took back an earlier place). */
   inRowOrder: boolean;
+}
+
+/** One `image_members` row of an image: a live member, or (no `member`) a deleted row's member key. */
+export interface MemberRowState {
+  key: string;
+  member?: MemberRecord;
 }
 
 /** An index bucket: image key to image. */
@@ -137,6 +143,47 @@ export class MemoryStore implements GlanceStore {
 
   countMembers(imageId: string): number {
     return this.membersByImage.get(this.collate(imageId))?.live.size ?? 0;
+  }
+
+  /** The comparison keys of the ids deleted images had. */
+  deletedImageKeys(): Iterable<string> {
+    return this.deletedIds.keys();
+  }
+
+  /** Mark an id as a deleted image's: it is never given out again. */
+  takeImageId(imageId: string): void {
+    this.deletedIds.add(this.collate(imageId));
+  }
+
+  /**
+   * An image's member rows in row order: live rows whole, deleted rows by
+   * their member key. Every row below the next free one is there.
+   */
+  memberRows(imageId: string): MemberRowState[] {
+    const table = this.membersByImage.get(this.collate(imageId));
+    if (!table) return [];
+    const rows: MemberRowState[] = new Array<MemberRowState>(table.nextRow);
+    for (const [key, { row, member }] of table.live) rows[row] = { key, member };
+    for (const [key, row] of table.deleted) rows[row] = { key };
+    return rows.filter((row) => row !== undefined);
+  }
+
+  /** Put back an image's member rows as `memberRows` gave them (the image is stored, with no member rows yet). */
+  restoreMemberRows(imageId: string, rows: MemberRowState[]): void {
+    if (rows.length === 0) return;
+    const imageKey = this.collate(imageId);
+    const table = this.tableFor(imageKey);
+    for (const { key, member } of rows) {
+      const row = table.nextRow++;
+      if (!member) {
+        table.deleted.set(key, row);
+        continue;
+      }
+      table.live.set(key, { row, member });
+      let memberships = this.membershipsByMember.get(key);
+      if (!memberships) this.membershipsByMember.set(key, (memberships = new Map()));
+      memberships.set(imageKey, member);
+    }
   }
 
   /** How many deleted rows are kept (for the memory tests). */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refusalFor } from './http-limits';
 import { originOf } from './origin';
-import { readBody } from './read-body';
+import { BodyTooLarge, DEFAULT_MAX_REQUEST_BODY, readBody } from './read-body';
 import type { Interceptor, Service, WireRequest, WireResponse } from './types';
 import { writeResponse } from './writer';
 
@@ -9,8 +9,6 @@ import { writeResponse } from './writer';
 export interface Mount {
   prefix: string;
   service: Service;
-  /** The answer to a body over the front door's `maxBodyBytes`, in the service's own format (default: plain text). */
-  refuseBody?: (request: WireRequest, limit: number) => WireResponse;
   /** Whether a request's body is left unread for the service to stream (image uploads); the path is below the prefix. */
   streamsBody?: (method: string, rawPath: string) => boolean;
 }
@@ -36,11 +34,11 @@ export interface FrontDoorOptions {
   mounts: Mount[];
   /** How long a `hang` fault holds a connection before closing it (default 30 s). */
   hangLimitMs?: number;
-  /** The largest request body read into a WireRequest (uploads streamed aside); default 64 MiB. */
+  /** The most bytes of a buffered body read (default 64 MiB); beyond it `bodyTooLarge` answers. */
   maxBodyBytes?: number;
+  /** The answer to a body past `maxBodyBytes` (default: the bare 413). */
+  bodyTooLarge?: (request: { method: string; headers: IncomingMessage['headers'] }) => WireResponse;
 }
-
-const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 const DEFAULT_HANG_LIMIT_MS = 30_000;
 
@@ -56,6 +54,8 @@ const BARE_500: WireResponse = {
   body: undefined,
 };
 
+const BARE_413: WireResponse = { status: 413, reason: 'Request Entity Too Large', headers: [['Content-Length', '0']], body: undefined };
+
 const defaultServiceSet: ServiceSetResolver = (rawPath, mounts) => ({ namespace: '', base: '', rawPath, mounts });
 
 /**
@@ -70,13 +70,15 @@ export class FrontDoor {
   private serviceSet: ServiceSetResolver = defaultServiceSet;
   /** How long a `hang` fault holds a connection before closing it. */
   hangLimitMs: number;
-  /** The largest request body read (uploads streamed aside). */
-  readonly maxBodyBytes: number;
+
+  private readonly maxBodyBytes: number;
+  private readonly bodyTooLarge: NonNullable<FrontDoorOptions['bodyTooLarge']>;
 
   constructor(options: FrontDoorOptions) {
     this.mounts = byLongestPrefix(options.mounts);
     this.hangLimitMs = options.hangLimitMs ?? DEFAULT_HANG_LIMIT_MS;
-    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_REQUEST_BODY;
+    this.bodyTooLarge = options.bodyTooLarge ?? (() => BARE_413);
   }
 
   /** Adds an interceptor around every request from now on (inside those added before). */
@@ -110,8 +112,12 @@ export class FrontDoor {
     if (refusal !== undefined) return void req.socket.end(refusal);
     this.receive(req, mountPath).then(
       ({ request, service }) => this.run(request, service).then((response) => this.write(res, response, request.method)),
-      // The body could not be read (the client went away): nothing to answer.
-      () => void req.socket.destroy(),
+      (err: unknown) => {
+        if (err instanceof BodyTooLarge)
+          return this.write(res, this.bodyTooLarge({ method: req.method ?? 'GET', headers: req.headers }), req.method ?? 'GET');
+        // The body could not be read (the client went away): nothing to answer.
+        req.socket.destroy();
+      },
     );
   }
 
@@ -138,7 +144,6 @@ export class FrontDoor {
     if (!mount) throw new Error(`no service for ${path}`);
     const rawPath = mount.prefix === '' ? set.rawPath : set.rawPath.slice(mount.prefix.length);
     const streams = mount.streamsBody?.(method, rawPath) ?? false;
-    const read = streams ? undefined : await readBody(req, this.maxBodyBytes);
     const request: WireRequest = {
       method,
       url: `${set.rawPath}${url.slice(fullPath.length)}`,
@@ -146,17 +151,13 @@ export class FrontDoor {
       rawQuery,
       headers: req.headers,
       rawHeaders: req.rawHeaders,
-      body: read?.bytes,
+      body: streams ? undefined : await readBody(req, this.maxBodyBytes),
       ...(streams && { stream: req }),
       base: `${mountPath}${set.base}${mount.prefix}`,
       origin: originOf(req),
       receivedAt: Date.now(),
     };
-    if (!read?.tooLarge) return { request, service: mount.service };
-    // Answered in the service's place, inside the interceptors: the journal sees the refusal.
-    const limit = this.maxBodyBytes;
-    const refuse = mount.refuseBody ?? bodyTooLarge;
-    return { request, service: { name: mount.service.name, handle: async () => refuse(request, limit) } };
+    return { request, service: mount.service };
   }
 
   private async run(request: WireRequest, service: Service): Promise<WireResponse> {
@@ -176,19 +177,6 @@ export class FrontDoor {
       return BARE_500;
     }
   }
-}
-
-function bodyTooLarge(_request: WireRequest, limit: number): WireResponse {
-  const body = Buffer.from(`413 Request Entity Too Large\n\nThe request body is larger than ${limit} bytes.\n`);
-  return {
-    status: 413,
-    reason: '',
-    headers: [
-      ['Content-Type', 'text/plain; charset=UTF-8'],
-      ['Content-Length', String(body.length)],
-    ],
-    body,
-  };
 }
 
 function byLongestPrefix(mounts: Mount[]): Mount[] {

@@ -38,6 +38,12 @@ export const ACCEPT: Record<ErrorFormat, string | undefined> = {
   html: 'text/html',
 };
 
+/** The Accept header (none for plain) that selects a format. */
+export function acceptFor(format: ErrorFormat): Record<string, string> {
+  const accept = ACCEPT[format];
+  return accept === undefined ? {} : { Accept: accept };
+}
+
 /** webob's generic explanations, used when Glance raises the bare exception class. */
 export const WEBOB = {
   unauthorized:

@@ -19,8 +19,8 @@ import { imageCreateOrderCases, requestIdCases } from './request-ids';
  * headers, with an image cache), `noauth` (without Keystone) and `no-image-cache` (no
  * `image_cache_dir`: version discovery only).
  */
-export const CASE_SETS = ['default', 'noauth', 'no-image-cache'] as const;
-export type CaseSetName = (typeof CASE_SETS)[number];
+export { CASE_SETS, type CaseSetName } from '../case-sets';
+import type { CaseSetName } from '../case-sets';
 
 /** Every conformance case, in a stable order; ids are unique. */
 export function allCases(): ConformanceCase[] {

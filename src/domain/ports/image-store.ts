@@ -1,5 +1,5 @@
-import type { ImageRecord, Visibility } from '../domain/images';
-import type { MemberRecord } from '../domain/members.types';
+import type { ImageRecord, Visibility } from '../images';
+import type { MemberRecord } from '../members.types';
 
 /** A live membership with its image. */
 export interface Membership {
