@@ -10,8 +10,9 @@ let glance: RunningGlanceMock;
 let dir: string;
 
 beforeAll(async () => {
-  // A Glance behind Keystone as far as the pact can tell: only tokens, which the seed knows.
+  // A Glance behind Keystone as far as the pact can tell: only tokens, which the seed knows, and no control plane.
   glance = await startGlanceMock({
+    control: false,
     memberQuota: 4,
     seed: {
       tokens: [

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { SeedError } from '../seed/load-seed';
+import { generatedSeed } from './generate-query';
 import type { Service, WireRequest, WireResponse } from '../wire/types';
 import { readBody, requireBody } from './body';
 import type { MockControl } from './control';
@@ -66,7 +67,16 @@ function controlRoutes(control: MockControl): Array<{ path: string; handlers: Re
         },
       },
     },
-    { path: '/seed', handlers: { POST: (req) => ok({ created: control.seed(requireBody(req, { yaml: true })) }, 201) } },
+    {
+      path: '/seed',
+      handlers: {
+        POST: (req, query) => {
+          if (!query.has('generate')) return ok({ created: control.seed(requireBody(req, { yaml: true })) }, 201);
+          noBody(req);
+          return ok({ created: control.seed(generatedSeed(queryObject(query))) }, 201);
+        },
+      },
+    },
     {
       path: '/state',
       handlers: {

@@ -99,7 +99,8 @@ function htmlEscape(text: string): string {
  */
 function plainBody(error: GlanceError): string {
   const { explanation, detail } = error;
-  if (error.status === 405 || error.status === 415 || explanation.includes('<') || detail.includes('<')) return stripTags(bodyOf(error, noEscape));
+  if (error.status === 405 || error.status === 415 || explanation.includes('<') || detail.includes('<'))
+    return stripTags(bodyOf(error, noEscape));
   return `${stripText(explanation)}\n\n ${stripText(detail)}  `;
 }
 

@@ -1,8 +1,8 @@
 import { TokenRegistry } from '../identity/tokens';
 import { KeystoneDirectory } from '../keystone/directory';
 import { randomIds } from '../runtime/ids';
-import { MemoryImageDataStore } from "../store/image-data-store";
-import type { ImageDataStore } from "../domain/ports/image-data-store";
+import { MemoryImageDataStore } from '../store/image-data-store';
+import type { ImageDataStore } from '../domain/ports/image-data-store';
 import { MemoryStore } from '../store/memory-store';
 import { applySeed, type SeedApplied, type SeedTarget } from './apply-seed';
 import type { SeedData, SeedImage, SeedMember, SeedToken } from './seed-types';
