@@ -44,6 +44,11 @@ export class NamespaceRegistry<T> {
     return this.entries.has(name);
   }
 
+  /** Every namespace's instance, in the order they were made. */
+  instances(): T[] {
+    return [...this.entries.values()].map((entry) => entry.instance);
+  }
+
   list(): NamespaceInfo[] {
     return [...this.entries].map(([name, { createdAt }]) => ({ name, createdAt }));
   }
