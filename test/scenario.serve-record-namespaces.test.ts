@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenarioFile, playScenario } from '../src';
-import { runCli, type CliIo } from '../src/cli';
+import { runCli } from '../src/cli';
+import { serveIo } from './helpers/cli-io';
 
 const DEMO_SEED = join(__dirname, '..', 'scenarios', 'demo-seed.yaml');
 const ADMIN_LOGIN = JSON.stringify({
@@ -26,18 +27,7 @@ describe('glance-mock serve --record-scenario with namespaces', () => {
 
   it("when a client works inside a namespace and another in the default one, then each one's exchanges are a scenario of their own that plays green", async () => {
     const file = join(dir, 'flow.scenario.yaml');
-    let stop!: (signal: string) => void;
-    const stopped = new Promise<string>((resolve) => (stop = resolve));
-    let listening!: (url: string) => void;
-    const url = new Promise<string>((resolve) => (listening = resolve));
-    const io: CliIo = {
-      out: (line) => {
-        const found = /listening on (http:\/\/\S+)/.exec(line)?.[1];
-        if (found) listening(found);
-      },
-      error: () => undefined,
-      untilStopped: () => stopped,
-    };
+    const { io, url, stop } = serveIo();
     const served = runCli(['serve', '--port', '0', '--seed', DEMO_SEED, '--record-scenario', file], io);
     try {
       const base = `${await url}/_ns/worker-1`;
@@ -50,7 +40,7 @@ describe('glance-mock serve --record-scenario with namespaces', () => {
       const owner = { 'x-identity-status': 'Confirmed', 'x-project-id': 'p1', 'x-roles': 'member', ...json };
       await fetch(`${await url}/v2/images`, { method: 'POST', headers: owner, body: '{"name": "in-the-default-one"}' });
     } finally {
-      stop('SIGTERM');
+      stop();
     }
     expect(await served).toBe(0);
 
