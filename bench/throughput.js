@@ -11,6 +11,7 @@
  *        BENCH_SECONDS=1 node bench/throughput.js   (shorter cases)
  *        BENCH_BASELINE=/other/checkout/dist node bench/throughput.js   (also another build of the
  *          mock, measured in the same rounds: its req/s and ratio printed under each case)
+ *        BENCH_ONLY=start node bench/throughput.js   (only the CLI's start to first answer)
  */
 const { spawn, execFileSync } = require('node:child_process');
 const path = require('node:path');
@@ -180,6 +181,7 @@ async function main() {
     `throughput: node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load average ${os.loadavg()[0].toFixed(2)}; ` +
       `server ${canPin ? 'pinned to core 0' : 'not pinned'}, autocannon c=${CONNECTIONS}, ${WARM_UP_SECONDS} s warm-up on each case, then per case ${ROUNDS} rounds of ${ROUND_SECONDS} s ceiling + ${ROUND_SECONDS} s case (median round shown)`,
   );
+  if (process.env.BENCH_ONLY === 'start') return cliStartOnly();
   const ceiling = await startServer(['ceiling']);
   const bySize = [];
   for (const size of SIZES) {
@@ -233,6 +235,17 @@ function printTargets(bySize, cliMs, seededCliMs) {
   console.log(
     `  the same with the demo seed (--seed scenarios/demo-seed.yaml): ${seededCliMs.toFixed(0)} ms (target < 300 ms): ${check(seededCliMs < 300)}`,
   );
+}
+
+/** BENCH_ONLY=start: the CLI's start to first answer alone (and BENCH_BASELINE's build's), a few seconds. */
+async function cliStartOnly() {
+  const seed = ['--seed', path.join(__dirname, '..', 'scenarios', 'demo-seed.yaml')];
+  const builds = [['this build', path.join(__dirname, '..', 'bin', 'glance-mock.js')]];
+  if (BASELINE) builds.push(['baseline build', path.join(BASELINE, '..', 'bin', 'glance-mock.js')]);
+  for (const [name, bin] of builds) {
+    const [plain, seeded] = [await cliStart([], bin), await cliStart(seed, bin)];
+    console.log(`  ${name}: CLI start to first answer (median of 5) ${plain.toFixed(0)} ms; with the demo seed ${seeded.toFixed(0)} ms`);
+  }
 }
 
 main().catch((err) => {

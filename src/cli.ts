@@ -16,13 +16,11 @@ import {
   DEFAULT_MEMBER_QUOTA,
   type AuthMode,
 } from './options';
-import { scenarioFileRecorder } from './scenario/record-interceptor';
 import { loadSeedFile, SeedError } from './seed/load-seed';
 import { startGlanceMock, type RunningGlanceMock } from './server';
 import { addControlOptions, controlOptionsFrom, type ControlCliOptions } from './cli/control-options';
 import { registerSeedGenerate } from './cli/seed-generate.command';
 import { registerVerifyCommand } from './cli/verify.command';
-import { pactRecorder } from './pact/pact-recorder';
 
 /** The `glance-mock` program. Returns the exit code; `serve` resolves only when it stops. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -191,7 +189,8 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
   io.out(
     `glance-mock listening on ${mock.url} (db profile ${opts.dbProfile}, policy ${opts.policy}, member quota ${opts.memberQuota}, auth ${opts.auth}${cache})`,
   );
-  const recorder = opts.recordPact ? pactRecorder() : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for --record-pact
+  const recorder = opts.recordPact ? (require('./pact/pact-recorder') as typeof import('./pact/pact-recorder')).pactRecorder() : undefined;
   if (recorder) mock.use(recorder.interceptor);
   const signal = await io.untilStopped();
   if (recorder && opts.recordPact) {
@@ -203,6 +202,8 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
 }
 
 function recordingTo(file: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for --record-scenario (it brings yaml)
+  const { scenarioFileRecorder } = require('./scenario/record-interceptor') as typeof import('./scenario/record-interceptor');
   return scenarioFileRecorder(file, { name: basename(file).replace(/(\.scenario)?\.(ya?ml|json)$/, '') }).interceptor;
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type Express } from 'express';
+import type { Express, Request, Response } from 'express';
 import type { RequestContext } from './domain/context';
 import { ImageLookup } from './domain/image-lookup';
 import { ImageService } from './domain/image-service';
@@ -86,7 +86,7 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const resolved = resolveOptions(options);
   // Namespaces share the bound on image data: together they never hold more than dataMemoryLimit.
   const budget = new MemoryBudget(resolved.dataMemoryLimit);
-  const root = createInstance(resolved, budget, '');
+  const root = createOneInstance(resolved, budget, '').mock;
   const everywhere: Interceptor[] = [];
   // A namespace is made from the options as given, so that a seed for ids gives each its own streams.
   const registry = new NamespaceRegistry(
@@ -102,47 +102,68 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     prefix: resolved.control ? resolved.controlPrefix : false,
     token: resolved.controlToken,
   });
+  const instances = () => [root, ...registry.instances()];
+  const mock: GlanceMock = withExpressApp(
+    {
+      ...root,
+      handle: (req: IncomingMessage, res: ServerResponse) => dispatch(req, res),
+      use: (interceptor: Interceptor) => {
+        everywhere.push(interceptor);
+        for (const instance of instances()) instance.frontDoor.use(interceptor);
+        return mock;
+      },
+      remove: (interceptor: Interceptor) => {
+        const index = everywhere.indexOf(interceptor);
+        if (index >= 0) everywhere.splice(index, 1);
+        for (const instance of instances()) instance.frontDoor.remove(interceptor);
+        return mock;
+      },
+      namespace: (name: string) => registry.get(name, 'name'),
+      namespaces: () => registry.list(),
+      dropNamespace: (name: string) => registry.drop(name),
+    },
+    (req, res) => dispatch(req, res, req.baseUrl),
+  );
+  return mock;
+}
+
+/**
+ * `app` is made on first use: a mock served through `handle` (`startGlanceMock`, the CLI)
+ * never loads Express.
+ */
+function withExpressApp<T extends object>(target: T, listener: (req: Request, res: Response) => void): T & { app: Express } {
+  let app: Express | undefined;
+  return Object.defineProperty(target, 'app', {
+    enumerable: true,
+    get: () => (app ??= expressApp(listener)),
+  }) as T & { app: Express };
+}
+
+function expressApp(listener: (req: Request, res: Response) => void): Express {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const express = require('express') as typeof import('express');
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use((req, res) => dispatch(req, res, req.baseUrl));
-  const instances = () => [root, ...registry.instances()];
-  const mock: GlanceMock = {
-    ...root,
-    app,
-    handle: (req, res) => dispatch(req, res),
-    use: (interceptor) => {
-      everywhere.push(interceptor);
-      for (const instance of instances()) instance.frontDoor.use(interceptor);
-      return mock;
-    },
-    remove: (interceptor) => {
-      const index = everywhere.indexOf(interceptor);
-      if (index >= 0) everywhere.splice(index, 1);
-      for (const instance of instances()) instance.frontDoor.remove(interceptor);
-      return mock;
-    },
-    namespace: (name) => registry.get(name, 'name'),
-    namespaces: () => registry.list(),
-    dropNamespace: (name) => registry.drop(name),
-  };
-  return mock;
+  app.use(listener);
+  return app;
 }
 
 /** How a dropped namespace gives its image data's bytes back to the shared budget. */
 const releaseData = new WeakMap<GlanceMockInstance, () => void>();
 
 function createInstance(resolved: ResolvedOptions, budget: MemoryBudget, namespace: string): GlanceMockInstance {
-  const instance = createOneInstance(resolved, budget, namespace);
-  releaseData.set(instance.mock, () => instance.data.clear());
-  return instance.mock;
+  const { mock, data } = createOneInstance(resolved, budget, namespace);
+  const instance = withExpressApp(mock, (req, res) => mock.frontDoor.handle(req, res, req.baseUrl));
+  releaseData.set(instance, () => data.clear());
+  return instance;
 }
 
 function createOneInstance(
   resolved: ResolvedOptions,
   budget: MemoryBudget,
   namespace: string,
-): { mock: GlanceMockInstance; data: MemoryImageDataStore } {
+): { mock: Omit<GlanceMockInstance, 'app'>; data: MemoryImageDataStore } {
   const db = dbProfiles[resolved.dbProfile];
   const store = new MemoryStore(db.collate);
   const tokens = new TokenRegistry();
@@ -206,10 +227,6 @@ function createOneInstance(
       errorResponse(GlanceErrors.mockBodyTooLarge(resolved.maxRequestBody), request.headers.accept, request.method === 'HEAD'),
   });
   const handle = (req: IncomingMessage, res: ServerResponse) => frontDoor.handle(req, res);
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-  app.use((req, res) => frontDoor.handle(req, res, req.baseUrl));
   const state = { store, tokens, db, clock, ids, directory: keystone.directory, data };
   const seed = (seedData: SeedData) => applySeed(state, seedData);
   const resetState = () => {
@@ -247,7 +264,6 @@ function createOneInstance(
   if (resolved.seed) seed(resolved.seed);
   return {
     mock: {
-      app,
       handle,
       frontDoor,
       options: resolved,

@@ -3,8 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { CliIo } from '../cli';
 import { DB_PROFILES, POLICIES, type DbProfileName, type PolicyName } from '../domain/profiles';
 import { AUTH_MODES, type AuthMode } from '../options';
-import { loadScenarioFile, scenarioFiles } from '../scenario/load-scenario';
-import { playScenario, type ScenarioResult } from '../scenario/play';
+import type { ScenarioResult } from '../scenario/play';
 import {
   jsonReport,
   junitReport,
@@ -54,6 +53,11 @@ export function registerPlay(program: Command, io: CliIo): void {
 }
 
 async function play(paths: string[], opts: PlayCliOptions, io: CliIo): Promise<number> {
+  // Loaded when run: the scenario reader (ajv, yaml) and player (faker, the mock) are not for `serve`.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadScenarioFile, scenarioFiles } = require('../scenario/load-scenario') as typeof import('../scenario/load-scenario');
+  const { playScenario } = require('../scenario/play') as typeof import('../scenario/play');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   // Every file is read and checked before the first is played: a typo fails at once.
   const scenarios = scenarioFiles(paths).map(loadScenarioFile);
   const live = opts.reporter === 'pretty' || opts.out !== undefined;

@@ -2,8 +2,6 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CliIo } from '../cli';
-import { scenarioFromExchanges, scenarioToYaml } from '../scenario/record';
-import { startRecordingProxy } from '../scenario/record-proxy';
 
 interface RecordCliOptions {
   target: string;
@@ -33,6 +31,11 @@ export function registerRecord(program: Command, io: CliIo): void {
         .default('trusted'),
     )
     .action(async (opts: RecordCliOptions) => {
+      // Loaded when run: the scenario writer brings yaml, which `serve` does not need.
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { scenarioFromExchanges, scenarioToYaml } = require('../scenario/record') as typeof import('../scenario/record');
+      const { startRecordingProxy } = require('../scenario/record-proxy') as typeof import('../scenario/record-proxy');
+      /* eslint-enable @typescript-eslint/no-require-imports */
       try {
         new URL(opts.target);
       } catch {

@@ -1,16 +1,21 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { JournalEntry } from '../control/journal';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 /** At the default level requests are not logged: stdout holds the URL line alone. */
 export const DEFAULT_LOG_LEVEL: LogLevel = 'warn';
+const INFO_AND_BELOW: readonly LogLevel[] = ['info', 'debug', 'trace'];
 
 /**
  * One structured line per request (pino): JSON, or on a terminal a compact
  * human line, at `info`.
  */
 export function requestLogger(level: LogLevel, write: (line: string) => void, human: boolean): (entry: JournalEntry) => void {
+  // Requests are logged at info: above it nothing is ever written, and pino is not loaded.
+  if (!INFO_AND_BELOW.includes(level)) return () => {};
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pino = require('pino') as typeof import('pino');
   const destination = { write: (line: string) => write(human ? humanLine(line) : line.trimEnd()) };
   const logger: Logger = pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
   return (entry) => {

@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { generateSeed } from '../seed/generate';
 
 export interface SeedGenerateIo {
   out(line: string): void;
@@ -29,6 +28,8 @@ export function registerSeedGenerate(program: Command, io: SeedGenerateIo): void
       if (opts.members > opts.projects - 1) {
         throw new Error(`--members must be at most --projects - 1 (${opts.projects - 1}): an image's members are other projects`);
       }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when run (it brings faker)
+      const { generateSeed } = require('../seed/generate') as typeof import('../seed/generate');
       const data = generateSeed({ projects: opts.projects, images: opts.images, members: opts.members, seed: opts.seed });
       const text = /\.ya?ml$/i.test(opts.out ?? '') ? yamlText(data) : `${JSON.stringify(data)}\n`;
       if (opts.out === undefined) io.out(text.trimEnd());

@@ -25,7 +25,7 @@ export type Dispatch = (req: IncomingMessage, res: ServerResponse, mountPath?: s
  * interceptors (journal, faults) see its own requests only.
  */
 export function namespaceDispatch<T extends { frontDoor: FrontDoor }>(
-  root: T,
+  root: { frontDoor: FrontDoor },
   registry: NamespaceRegistry<T>,
   control: NamespaceControlOptions = {},
 ): Dispatch {
