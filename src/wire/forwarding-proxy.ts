@@ -11,8 +11,8 @@ export interface ForwardingProxyOptions {
   /** Who answers 502 when the target does not (`<name>: the target did not answer (…)`). */
   name: string;
   /**
-   * Each exchange once both bodies have passed whole; called before the answer's last byte goes
-   * out when the request had ended by then (the usual case), so a caller who has read its answer
+   * Each exchange once both bodies have passed whole: when the request had ended first (the usual
+   * case), in the tick the answer's last byte is written, so a caller who has read its answer
    * finds the exchange handed over.
    */
   onExchange(exchange: Exchange): void;
@@ -78,11 +78,8 @@ export async function startForwardingProxy(options: ForwardingProxyOptions): Pro
             headers: pairs(answer.rawHeaders),
             body: body.length ? body : undefined,
           };
-          try {
-            handOver();
-          } finally {
-            res.end();
-          }
+          res.end();
+          handOver();
         });
       },
     );
