@@ -93,8 +93,11 @@ function buildProgram(io: CliIo): Command {
       DEFAULT_DATA_MEMORY_LIMIT,
     )
     .option('--max-namespaces <n>', 'most namespaces (/_ns/{name}/...) at once; one more is a 409', parseInteger, DEFAULT_MAX_NAMESPACES)
-    .option('--record-scenario <file>', 'write every exchange as a scenario (YAML) to this file, rewritten after each')
-    .option('--record-pact <file>', 'on stop, write the Glance calls clients made as a Pact V4 file')
+    .option(
+      '--record-scenario <file>',
+      "write every exchange as a scenario (YAML) to this file, rewritten after each; a namespace's to the file with .NAME before its extension",
+    )
+    .option('--record-pact <file>', 'on stop, write the Glance calls clients made (in every namespace) as a Pact V4 file')
     .option('--consumer <name>', 'the consumer named in the recorded pact', 'glance-client');
   addControlOptions(serveCommand).action(async (opts: ServeOptions) => serve(opts, io));
 
@@ -192,7 +195,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<void> {
     `glance-mock listening on ${mock.url} (db profile ${opts.dbProfile}, policy ${opts.policy}, member quota ${opts.memberQuota}, auth ${opts.auth}${cache})`,
   );
   const recorder = opts.recordPact ? pactRecorder() : undefined;
-  if (recorder) mock.frontDoor.use(recorder.interceptor);
+  if (recorder) mock.use(recorder.interceptor);
   const signal = await io.untilStopped();
   if (recorder && opts.recordPact) {
     const pact = recorder.write(opts.recordPact, { consumer: opts.consumer, provider: 'Glance' });

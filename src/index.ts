@@ -46,7 +46,7 @@ export { GlanceError, GlanceMessages, type GlanceStatus, type GlanceErrorExtras 
 export type { DbProfileName, PolicyName } from './domain/profiles';
 // The front door: requests and answers as values, and the interceptors that see them.
 export type { WireRequest, WireResponse, ExchangeMeta, Exchange, Service, Interceptor } from './wire/types';
-export type { FrontDoor, Mount, ServiceSet, ServiceSetResolver } from './wire/front-door';
+export type { FrontDoor, Mount } from './wire/front-door';
 // The conformance suite: its cases, the runner, the recorded expectations and the report.
 export { allCases, casesOf, CASE_SETS, type CaseSetName } from './conformance/cases';
 export { runCases, differences, type RunOptions, type Outcome } from './conformance/runner';

@@ -63,10 +63,18 @@ export interface GlanceMockInstance {
 
 /**
  * A mock: its default instance, and its namespaces (isolated instances selected
- * by `/_ns/{name}` or a header). `app`, `handle` serve them all; `frontDoor` is
+ * by `/_ns/{name}` or a header). `app`, `handle` and `use` serve them all; `frontDoor` is
  * the default namespace's (a namespace's own is on `namespace(name).frontDoor`).
  */
 export interface GlanceMock extends GlanceMockInstance {
+  /**
+   * Adds an interceptor around every request of every namespace, the default one, those that
+   * exist and those made later (inside each one's journal and faults); `request.namespace` says
+   * whose request it is.
+   */
+  use(interceptor: Interceptor): GlanceMock;
+  /** Removes an interceptor added with `use`, from every namespace. */
+  remove(interceptor: Interceptor): GlanceMock;
   /** The namespace of that name, made from the start-up seed on first use. Throws for a bad name or past `maxNamespaces`. */
   namespace(name: string): GlanceMockInstance;
   namespaces(): NamespaceInfo[];
@@ -78,10 +86,15 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   const resolved = resolveOptions(options);
   // Namespaces share the bound on image data: together they never hold more than dataMemoryLimit.
   const budget = new MemoryBudget(resolved.dataMemoryLimit);
-  const root = createInstance(resolved, budget);
+  const root = createInstance(resolved, budget, '');
+  const everywhere: Interceptor[] = [];
   // A namespace is made from the options as given, so that a seed for ids gives each its own streams.
   const registry = new NamespaceRegistry(
-    () => createInstance(resolveOptions(options), budget),
+    (name) => {
+      const instance = createInstance(resolveOptions(options), budget, name);
+      for (const interceptor of everywhere) instance.frontDoor.use(interceptor);
+      return instance;
+    },
     resolved.maxNamespaces,
     (dropped) => releaseData.get(dropped)?.(),
   );
@@ -93,26 +106,43 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   app.disable('x-powered-by');
   app.disable('etag');
   app.use((req, res) => dispatch(req, res, req.baseUrl));
-  return {
+  const instances = () => [root, ...registry.instances()];
+  const mock: GlanceMock = {
     ...root,
     app,
     handle: (req, res) => dispatch(req, res),
+    use: (interceptor) => {
+      everywhere.push(interceptor);
+      for (const instance of instances()) instance.frontDoor.use(interceptor);
+      return mock;
+    },
+    remove: (interceptor) => {
+      const index = everywhere.indexOf(interceptor);
+      if (index >= 0) everywhere.splice(index, 1);
+      for (const instance of instances()) instance.frontDoor.remove(interceptor);
+      return mock;
+    },
     namespace: (name) => registry.get(name, 'name'),
     namespaces: () => registry.list(),
     dropNamespace: (name) => registry.drop(name),
   };
+  return mock;
 }
 
 /** How a dropped namespace gives its image data's bytes back to the shared budget. */
 const releaseData = new WeakMap<GlanceMockInstance, () => void>();
 
-function createInstance(resolved: ResolvedOptions, budget: MemoryBudget): GlanceMockInstance {
-  const instance = createOneInstance(resolved, budget);
+function createInstance(resolved: ResolvedOptions, budget: MemoryBudget, namespace: string): GlanceMockInstance {
+  const instance = createOneInstance(resolved, budget, namespace);
   releaseData.set(instance.mock, () => instance.data.clear());
   return instance.mock;
 }
 
-function createOneInstance(resolved: ResolvedOptions, budget: MemoryBudget): { mock: GlanceMockInstance; data: MemoryImageDataStore } {
+function createOneInstance(
+  resolved: ResolvedOptions,
+  budget: MemoryBudget,
+  namespace: string,
+): { mock: GlanceMockInstance; data: MemoryImageDataStore } {
   const db = dbProfiles[resolved.dbProfile];
   const store = new MemoryStore(db.collate);
   const tokens = new TokenRegistry();
@@ -170,6 +200,7 @@ function createOneInstance(resolved: ResolvedOptions, budget: MemoryBudget): { m
   ];
   const frontDoor = new FrontDoor({
     mounts,
+    namespace,
     maxBodyBytes: resolved.maxRequestBody,
     bodyTooLarge: (request) =>
       errorResponse(GlanceErrors.mockBodyTooLarge(resolved.maxRequestBody), request.headers.accept, request.method === 'HEAD'),

@@ -19,7 +19,7 @@ export interface StartOptions extends GlanceMockOptions {
   port?: number;
   /** Where warnings go (listening beyond loopback); default: a line on stderr. */
   onWarning?: (message: string) => void;
-  /** Interceptors around every request (the first added is the outermost). */
+  /** Interceptors around every request of every namespace (the first added is the outermost), as `use` adds them. */
   interceptors?: Interceptor[];
 }
 
@@ -37,8 +37,12 @@ export interface RunningGlanceMock {
   replaceState(data: unknown): SeedApplied;
   /** The control plane: the same as `/_mock` over HTTP. */
   control: MockControl;
-  /** Where every request comes in (the default namespace's): `frontDoor.use(interceptor)` sees its exchanges. */
+  /** Where the default namespace's requests come in: `frontDoor.use(interceptor)` sees its exchanges only. */
   frontDoor: FrontDoor;
+  /** Adds an interceptor around every request of every namespace, those made later too (`request.namespace` says whose). */
+  use(interceptor: Interceptor): void;
+  /** Removes an interceptor added with `use` (or the `interceptors` option). */
+  remove(interceptor: Interceptor): void;
   /** A namespace: its own URL (`<url>/_ns/<name>`), seed and reset; made from the start-up seed on first use. */
   namespace(name: string): RunningNamespace;
   namespaces(): NamespaceInfo[];
@@ -64,7 +68,7 @@ export interface RunningNamespace {
 export async function startGlanceMock(options: StartOptions = {}): Promise<RunningGlanceMock> {
   const { host = '127.0.0.1', port = 0, onWarning = warnOnStderr, interceptors = [], ...mockOptions } = options;
   const mock = createGlanceMock(mockOptions);
-  for (const interceptor of interceptors) mock.frontDoor.use(interceptor);
+  for (const interceptor of interceptors) mock.use(interceptor);
   const server = createGlanceServer(mock.handle);
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
@@ -82,6 +86,8 @@ export async function startGlanceMock(options: StartOptions = {}): Promise<Runni
     replaceState: mock.replaceState,
     control: mock.control,
     frontDoor: mock.frontDoor,
+    use: (interceptor) => void mock.use(interceptor),
+    remove: (interceptor) => void mock.remove(interceptor),
     namespace: (name) => {
       const instance = mock.namespace(name);
       return {

@@ -3,24 +3,11 @@
  * own images and members only, whichever way it is selected.
  */
 import { startGlanceMock, type RunningGlanceMock } from '../src';
+import { bounded } from './helpers/bounded';
 import { personas } from './helpers/personas';
 
 const IMAGES_PER_NAMESPACE = 30;
 const IN_FLIGHT = 8;
-
-/** Run the tasks with at most `limit` in flight. */
-async function bounded<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
-}
 
 describe('namespaces under parallel load', () => {
   let glance: RunningGlanceMock;

@@ -3,24 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenarioFile, playScenario } from '../src';
 import { runCli } from '../src/cli';
+import { serveIo } from './helpers/cli-io';
 
 const DEMO_SEED = join(__dirname, '..', 'scenarios', 'demo-seed.yaml');
 
 describe('glance-mock serve --record-scenario', () => {
   it('writes what the mock answered, a Keystone login included, as a scenario that plays green on a fresh mock', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'serve-record-')), 'served.scenario.yaml');
-    let stop!: (signal: string) => void;
-    const stopped = new Promise<string>((resolve) => (stop = resolve));
-    let listening!: (url: string) => void;
-    const url = new Promise<string>((resolve) => (listening = resolve));
-    const io = {
-      out: (line: string) => {
-        const found = /listening on (http:\/\/\S+)/.exec(line)?.[1];
-        if (found) listening(found);
-      },
-      error: () => undefined,
-      untilStopped: () => stopped,
-    };
+    const { io, url, stop } = serveIo();
     const served = runCli(['serve', '--port', '0', '--seed', DEMO_SEED, '--record-scenario', file], io);
     try {
       const base = await url;
@@ -45,7 +35,7 @@ describe('glance-mock serve --record-scenario', () => {
       await fetch(`${base}/image/v2/images/${id}/members`, { method: 'POST', headers, body: '{"member": "p2"}' });
       await fetch(`${base}/image/v2/images/${id}/members`, { headers });
     } finally {
-      stop('SIGTERM');
+      stop();
     }
     expect(await served).toBe(0);
 

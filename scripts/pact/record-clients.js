@@ -40,7 +40,7 @@ async function main() {
 
 async function record(mock, home, consumer, calls) {
   const recorder = pactRecorder();
-  mock.frontDoor.use(recorder.interceptor);
+  mock.use(recorder.interceptor);
   try {
     for (const [user, command, args] of calls) {
       const env = {
@@ -60,7 +60,7 @@ async function record(mock, home, consumer, calls) {
       process.stdout.write(stdout);
     }
   } finally {
-    mock.frontDoor.remove(recorder.interceptor);
+    mock.remove(recorder.interceptor);
   }
   const file = join(OUT, `${consumer}-Glance.json`);
   const pact = recorder.write(file, { consumer, provider: 'Glance' });

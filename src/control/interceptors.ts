@@ -9,8 +9,6 @@ export interface InterceptorDeps {
   control: MockControl;
   /** Requests to the control API itself are neither journaled nor faulted. */
   controlPrefix?: string;
-  /** The namespace these requests belong to ('' for the default one). */
-  namespace?: string;
   projectOf(request: WireRequest): string | null;
   requestId(): string;
   /** The route template of a path, for an answer a fault gave in the service's place. */
@@ -35,7 +33,7 @@ export function journalInterceptor(deps: InterceptorDeps): Interceptor {
       request,
       response: { ...response, meta: { ...meta, project }, ...(seen?.fault && { fault: seen.fault as WireResponse['fault'] }) },
       durationMs,
-      namespace: deps.namespace ?? '',
+      namespace: request.namespace ?? '',
     });
     if (seen) entry.faultRules = seen.rules;
     deps.control.recorded(entry);

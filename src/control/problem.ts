@@ -9,7 +9,7 @@ export class ControlProblem extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
-    /** The request field at fault, as a JSON pointer into the body or a query parameter name. */
+    /** The request field at fault: a JSON pointer into the body, a query parameter, a header or a path segment. */
     readonly field?: string,
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Array<[string, string]> = [],
@@ -51,6 +51,8 @@ export function jsonResponse(status: number, value: unknown, headers: Array<[str
     body,
   };
 }
+
+export const noContent = (): WireResponse => ({ status: 204, reason: '', headers: [], body: undefined });
 
 export function textResponse(status: number, text: string, contentType: string): WireResponse {
   const body = Buffer.from(text, 'utf8');

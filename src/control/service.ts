@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { SeedError } from '../seed/load-seed';
 import { generatedSeed } from './generate-query';
 import type { Service, WireRequest, WireResponse } from '../wire/types';
@@ -6,6 +5,7 @@ import { readBody, requireBody } from './body';
 import type { MockControl } from './control';
 import type { FaultRuleInput } from './faults';
 import { journalFilter } from './journal';
+import { controlTokenCheck } from './control-token';
 import { ControlProblem, jsonResponse, problemResponse, textResponse } from './problem';
 import { verificationFailed, verify } from './verify';
 
@@ -23,17 +23,13 @@ type Handler = (request: WireRequest, query: URLSearchParams, id?: string) => Pr
 /** The control API over HTTP: JSON in and out, RFC 9457 problems for every error. */
 export function createControlService(control: MockControl, options: ControlServiceOptions = {}): Service {
   const prefix = options.prefix ?? DEFAULT_CONTROL_PREFIX;
-  const tokenDigest = options.token === undefined ? undefined : digest(options.token);
+  const checkToken = controlTokenCheck(options.token);
   const routes = controlRoutes(control);
   return {
     name: 'control',
     async handle(request) {
       try {
-        if (tokenDigest && !authorised(request, tokenDigest)) {
-          throw new ControlProblem(401, 'this call needs Authorization: Bearer <the control token>', 'Authorization', {}, [
-            ['WWW-Authenticate', 'Bearer realm="glance-mock"'],
-          ]);
-        }
+        checkToken(request.headers.authorization);
         const path = request.rawPath.startsWith(prefix) ? request.rawPath.slice(prefix.length) : request.rawPath;
         const { handlers, id } = findRoute(routes, path);
         const handler = handlers[request.method];
@@ -204,12 +200,4 @@ function pointer(path: string | undefined): string | undefined {
     .split('.')
     .filter(Boolean)
     .join('/')}`;
-}
-
-const digest = (token: string) => createHash('sha256').update(token).digest();
-
-function authorised(request: WireRequest, expected: Buffer): boolean {
-  const header = request.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header.trim()) : null;
-  return match !== null && timingSafeEqual(digest(match[1]), expected);
 }

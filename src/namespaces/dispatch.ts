@@ -1,10 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { controlTokenCheck } from '../control/control-token';
+import { ControlProblem, problemResponse } from '../control/problem';
 import type { FrontDoor } from '../wire/front-door';
 import { writeResponse } from '../wire/writer';
 import { NAMESPACE_HEADER, selectNamespace } from './namespace-name';
 import { isNamespacesPath, namespacesControl } from './namespaces.control';
-import { ProblemError, problemResponse } from './problem';
 import type { NamespaceRegistry } from './registry';
 
 export interface NamespaceControlOptions {
@@ -30,7 +30,7 @@ export function namespaceDispatch<T extends { frontDoor: FrontDoor }>(
   control: NamespaceControlOptions = {},
 ): Dispatch {
   const prefix = control.prefix ?? '/_mock';
-  const tokenDigest = control.token === undefined ? undefined : digest(control.token);
+  const checkToken = controlTokenCheck(control.token);
   return (req, res, mountPath = '') => {
     const method = req.method ?? 'GET';
     try {
@@ -40,27 +40,15 @@ export function namespaceDispatch<T extends { frontDoor: FrontDoor }>(
       if (prefix !== false && (path === prefix || path.startsWith(`${prefix}/`))) {
         const below = path.slice(prefix.length);
         if (isNamespacesPath(below)) {
-          if (tokenDigest && !authorised(req.headers.authorization, tokenDigest)) throw unauthorised();
+          checkToken(req.headers.authorization);
           return writeResponse(res, namespacesControl(registry, method, below)!, method, 0);
         }
       }
       const target = selection.name === undefined ? root : registry.get(selection.name, selection.prefix ? 'namespace' : NAMESPACE_HEADER);
       target.frontDoor.handle(req, res, `${mountPath}${selection.prefix}`);
     } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
+      if (!(error instanceof ControlProblem)) throw error;
       writeResponse(res, problemResponse(error), method, 0);
     }
   };
 }
-
-const digest = (text: string) => createHash('sha256').update(text).digest();
-
-function authorised(header: string | undefined, expected: Buffer): boolean {
-  const match = /^Bearer (.+)$/.exec(header ?? '');
-  return match !== null && timingSafeEqual(digest(match[1]), expected);
-}
-
-const unauthorised = () =>
-  new ProblemError(401, 'Unauthorized', 'this call needs Authorization: Bearer <the control token>', 'Authorization', [
-    ['WWW-Authenticate', 'Bearer realm="glance-mock"'],
-  ]);

@@ -1,4 +1,4 @@
-import { ProblemError } from './problem';
+import { ControlProblem } from '../control/problem';
 
 /** The path prefix and the header that select a namespace. */
 export const NAMESPACE_PREFIX = '/_ns';
@@ -12,7 +12,7 @@ const RULE = "1 to 63 characters among letters, digits, '-', '_' and '.', starti
 export function checkNamespaceName(name: unknown, field: string): string {
   if (typeof name !== 'string' || !NAME.test(name)) {
     const shown = typeof name === 'string' ? JSON.stringify(name) : String(name);
-    throw new ProblemError(400, 'Bad Request', `${field}: the namespace name ${shown} is not valid: ${RULE}.`, field);
+    throw new ControlProblem(400, `${field}: the namespace name ${shown} is not valid: ${RULE}.`, field);
   }
   return name;
 }
@@ -42,13 +42,12 @@ export function selectNamespace(url: string, header: string | string[] | undefin
     decoded = match[1];
   }
   if (decoded === undefined || decoded === '') {
-    throw new ProblemError(400, 'Bad Request', `namespace: a name must follow ${NAMESPACE_PREFIX}/ (${RULE}).`, 'namespace');
+    throw new ControlProblem(400, `namespace: a name must follow ${NAMESPACE_PREFIX}/ (${RULE}).`, 'namespace');
   }
   const name = checkNamespaceName(decoded, 'namespace');
   if (fromHeader !== undefined && fromHeader !== name) {
-    throw new ProblemError(
+    throw new ControlProblem(
       400,
-      'Bad Request',
       `${NAMESPACE_HEADER}: names the namespace ${JSON.stringify(fromHeader)} but the path names ${JSON.stringify(name)}.`,
       NAMESPACE_HEADER,
     );

@@ -1,6 +1,6 @@
 import type { WireResponse } from '../wire/types';
 import type { NamespaceRegistry } from './registry';
-import { jsonResponse, noContent, ProblemError, problemResponse } from './problem';
+import { ControlProblem, jsonResponse, noContent, problemResponse } from '../control/problem';
 
 const ROUTE = /^\/namespaces(?:\/([^/]*))?\/?$/;
 
@@ -19,7 +19,7 @@ export function namespacesControl<T>(registry: NamespaceRegistry<T>, method: str
   try {
     return answer(registry, method, match[1]);
   } catch (error) {
-    if (error instanceof ProblemError) return problemResponse(error);
+    if (error instanceof ControlProblem) return problemResponse(error);
     throw error;
   }
 }
@@ -41,12 +41,10 @@ function answer<T>(registry: NamespaceRegistry<T>, method: string, rawName: stri
   }
   if (method !== 'DELETE') throw notAllowed(method, 'DELETE', '/namespaces/{name}');
   if (!registry.drop(name)) {
-    throw new ProblemError(404, 'Not Found', `name: there is no namespace ${JSON.stringify(name)}.`, 'name');
+    throw new ControlProblem(404, `name: there is no namespace ${JSON.stringify(name)}.`, 'name');
   }
   return noContent();
 }
 
 const notAllowed = (method: string, allow: string, route: string) =>
-  new ProblemError(405, 'Method Not Allowed', `method: ${method} is not allowed on ${route} (allowed: ${allow}).`, 'method', [
-    ['Allow', allow],
-  ]);
+  new ControlProblem(405, `method: ${method} is not allowed on ${route} (allowed: ${allow}).`, 'method', {}, [['Allow', allow]]);

@@ -1,5 +1,5 @@
 import { checkNamespaceName } from './namespace-name';
-import { ProblemError } from './problem';
+import { ControlProblem } from '../control/problem';
 
 export interface NamespaceInfo {
   name: string;
@@ -27,9 +27,8 @@ export class NamespaceRegistry<T> {
     const entry = this.entries.get(checked);
     if (entry) return entry.instance;
     if (this.entries.size >= this.limit) {
-      throw new ProblemError(
+      throw new ControlProblem(
         409,
-        'Conflict',
         `${field}: cannot make namespace ${JSON.stringify(checked)}: ${this.entries.size} namespaces exist, the most allowed ` +
           `(option maxNamespaces / --max-namespaces is ${this.limit}); drop one with DELETE /_mock/namespaces/{name}.`,
         field,
@@ -42,6 +41,11 @@ export class NamespaceRegistry<T> {
 
   has(name: string): boolean {
     return this.entries.has(name);
+  }
+
+  /** Every namespace's instance, in the order they were made. */
+  instances(): T[] {
+    return [...this.entries.values()].map((entry) => entry.instance);
   }
 
   list(): NamespaceInfo[] {

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import { exchangeRecorder } from '../scenario/record-interceptor';
 import type { Exchange, Interceptor } from '../wire/types';
 import { pactFromExchanges, type PactFile, type PactParticipants } from './record';
 
 export interface PactRecorder {
-  /** Add it to a mock's front door: `mock.frontDoor.use(recorder.interceptor)`. */
+  /** Add it to a mock: `mock.use(recorder.interceptor)` (every namespace's calls, each with its own provider states). */
   readonly interceptor: Interceptor;
   readonly exchanges: Exchange[];
   /** The exchanges so far as a Pact V4 file. */
@@ -15,12 +16,7 @@ export interface PactRecorder {
 /** Keeps every exchange the front door hands through, for pactFromExchanges. */
 export function pactRecorder(): PactRecorder {
   const exchanges: Exchange[] = [];
-  const interceptor: Interceptor = async (request, next) => {
-    const started = Date.now();
-    const response = await next();
-    exchanges.push({ request, response, durationMs: Date.now() - started, namespace: '' });
-    return response;
-  };
+  const interceptor = exchangeRecorder((exchange) => exchanges.push(exchange));
   const pact = (participants: PactParticipants) => pactFromExchanges(exchanges, participants);
   return {
     interceptor,

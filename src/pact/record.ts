@@ -68,13 +68,17 @@ const REQUEST_HEADERS = ['accept', 'content-type', 'x-identity-status', 'x-proje
  * so the pact verifies against any Glance that trusts those headers.
  */
 export function pactFromExchanges(exchanges: Exchange[], { consumer, provider }: PactParticipants): PactFile {
-  const world = new World();
+  // Each namespace is a cloud of its own (with `ids` seeded, the same ids name different images in
+  // each): what one namespace's exchanges tell says nothing about another's images.
+  const worlds = new Map<string, World>();
   const interactions: PactInteraction[] = [];
   for (const exchange of exchanges) {
     const service = exchange.response.meta?.service;
     const path = glancePath(exchange.request.url.split('?')[0]);
     if (path === undefined || (service !== undefined && service !== 'glance')) continue;
     const call = readExchange(exchange, path);
+    let world = worlds.get(exchange.namespace);
+    if (!world) worlds.set(exchange.namespace, (world = new World()));
     const states = world.statesFor(call);
     interactions.push(interaction(call, states, interactions.length + 1));
     world.learn(call);
@@ -339,13 +343,16 @@ function interaction(call: Call, states: ProviderState[], n: number): PactIntera
   };
   return {
     type: 'Synchronous/HTTP',
-    description: `${n}. ${call.method} ${describePath(call)} → ${response.status}`,
+    description: `${n}. ${call.method} ${describePath(call)} → ${response.status}${inNamespace(call.exchange)}`,
     pending: false,
     providerStates: states.map(({ state, ...params }) => ({ name: state, params })),
     request: pactRequest,
     response: pactResponse,
   };
 }
+
+/** Where a recorded call was made, when not in the default namespace. */
+const inNamespace = ({ namespace }: Exchange) => (namespace ? ` (namespace ${namespace})` : '');
 
 function describePath(call: Call): string {
   if (call.imageId === undefined) return call.path + (call.query ? `?${call.query}` : '');

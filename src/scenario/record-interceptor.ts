@@ -7,20 +7,35 @@ export function exchangeRecorder(onExchange: (exchange: Exchange) => void): Inte
   return async (request, next) => {
     const started = Date.now();
     const response = await next();
-    onExchange({ request, response, durationMs: Date.now() - started, namespace: '' });
+    onExchange({ request, response, durationMs: Date.now() - started, namespace: request.namespace ?? '' });
     return response;
   };
 }
 
 /**
  * `serve --record-scenario FILE`: every exchange the mock answers goes into a scenario,
- * rewritten to `file` after each one.
+ * rewritten after each one. Each namespace is a cloud of its own, so its exchanges make a
+ * scenario of their own, played alone: the default namespace's go to `file`, namespace
+ * `gw0`'s to `file` with `.gw0` before its extension (`flow.scenario.yaml` → `flow.gw0.scenario.yaml`).
  */
 export function scenarioFileRecorder(file: string, options: RecordOptions = {}): { interceptor: Interceptor; exchanges: Exchange[] } {
   const exchanges: Exchange[] = [];
+  const byNamespace = new Map<string, Exchange[]>();
   const interceptor = exchangeRecorder((exchange) => {
     exchanges.push(exchange);
-    writeFileSync(file, scenarioToYaml(scenarioFromExchanges(exchanges, options)));
+    const { namespace } = exchange;
+    const own = byNamespace.get(namespace) ?? [];
+    byNamespace.set(namespace, own);
+    own.push(exchange);
+    const named = namespace ? { ...options, name: `${options.name ?? 'recorded flow'} (namespace ${namespace})` } : options;
+    writeFileSync(namespaceFile(file, namespace), scenarioToYaml(scenarioFromExchanges(own, named)));
   });
   return { interceptor, exchanges };
+}
+
+/** Where a namespace's scenario goes: `.{namespace}` before the file's extension ('' : the file itself). */
+export function namespaceFile(file: string, namespace: string): string {
+  if (!namespace) return file;
+  const extension = /(\.scenario)?\.(ya?ml|json)$/.exec(file)?.[0] ?? '';
+  return `${file.slice(0, file.length - extension.length)}.${namespace}${extension}`;
 }

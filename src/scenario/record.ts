@@ -31,7 +31,8 @@ interface Login {
  * A scenario from recorded exchanges: one step per Glance request (Keystone's and version
  * discovery are the client's set-up and are left out), ids first seen in an answer become
  * captures that later requests and expectations use, other volatile values (timestamps, ids,
- * request ids, tokens) become matchers or are not expected.
+ * request ids, tokens) become matchers or are not expected. The exchanges are one namespace's:
+ * another namespace's images are not this one's, so mixed together they would not play back.
  */
 export function scenarioFromExchanges(exchanges: Exchange[], options: RecordOptions = {}): Scenario {
   const logins = new Map<string, Login>();

@@ -13,25 +13,10 @@ export interface Mount {
   streamsBody?: (method: string, rawPath: string) => boolean;
 }
 
-/**
- * The services that answer a request, chosen from its path (below a host
- * application's mount path): the default set, or a namespace's own set with
- * its prefix (`/_ns/{name}`) taken off.
- */
-export interface ServiceSet {
-  /** '' for the default set. */
-  namespace: string;
-  /** The path prefix that chose the set ('' for the default one). */
-  base: string;
-  /** The rest of the path, below `base`. */
-  rawPath: string;
-  mounts: Mount[];
-}
-
-export type ServiceSetResolver = (rawPath: string, defaults: Mount[]) => ServiceSet;
-
 export interface FrontDoorOptions {
   mounts: Mount[];
+  /** The namespace this front door serves ('' for the default one), set on every request it makes. */
+  namespace?: string;
   /** How long a `hang` fault holds a connection before closing it (default 30 s). */
   hangLimitMs?: number;
   /** The most bytes of a buffered body read (default 64 MiB); beyond it `bodyTooLarge` answers. */
@@ -56,8 +41,6 @@ const BARE_500: WireResponse = {
 
 const BARE_413: WireResponse = { status: 413, reason: 'Request Entity Too Large', headers: [['Content-Length', '0']], body: undefined };
 
-const defaultServiceSet: ServiceSetResolver = (rawPath, mounts) => ({ namespace: '', base: '', rawPath, mounts });
-
 /**
  * Every request comes in here: it becomes a WireRequest (the body read, except
  * an upload's), the service is picked by path prefix, the interceptors run
@@ -67,7 +50,7 @@ const defaultServiceSet: ServiceSetResolver = (rawPath, mounts) => ({ namespace:
 export class FrontDoor {
   private readonly interceptors: Interceptor[] = [];
   private mounts: Mount[];
-  private serviceSet: ServiceSetResolver = defaultServiceSet;
+  private readonly namespace: string;
   /** How long a `hang` fault holds a connection before closing it. */
   hangLimitMs: number;
 
@@ -76,6 +59,7 @@ export class FrontDoor {
 
   constructor(options: FrontDoorOptions) {
     this.mounts = byLongestPrefix(options.mounts);
+    this.namespace = options.namespace ?? '';
     this.hangLimitMs = options.hangLimitMs ?? DEFAULT_HANG_LIMIT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_REQUEST_BODY;
     this.bodyTooLarge = options.bodyTooLarge ?? (() => BARE_413);
@@ -94,15 +78,9 @@ export class FrontDoor {
     return this;
   }
 
-  /** Serves a service under a prefix of the default set (a control API, say); the longest prefix wins. */
+  /** Serves a service under a prefix (a control API, say); the longest prefix wins. */
   mount(mount: Mount): this {
     this.mounts = byLongestPrefix([...this.mounts, mount]);
-    return this;
-  }
-
-  /** Replaces how a request's service set is chosen (namespaces). */
-  resolveServicesWith(resolver: ServiceSetResolver): this {
-    this.serviceSet = resolver;
     return this;
   }
 
@@ -139,23 +117,23 @@ export class FrontDoor {
     // SCRIPT_NAME: routing starts after it and the hrefs they build carry it.
     const path = fullPath.slice(mountPath.length) || '/';
     const method = req.method ?? 'GET';
-    const set = this.serviceSet(path, this.mounts);
-    const mount = pick(set.mounts, set.rawPath);
+    const mount = pick(this.mounts, path);
     if (!mount) throw new Error(`no service for ${path}`);
-    const rawPath = mount.prefix === '' ? set.rawPath : set.rawPath.slice(mount.prefix.length);
+    const rawPath = path.slice(mount.prefix.length);
     const streams = mount.streamsBody?.(method, rawPath) ?? false;
     const request: WireRequest = {
       method,
-      url: `${set.rawPath}${url.slice(fullPath.length)}`,
+      url: `${path}${url.slice(fullPath.length)}`,
       rawPath,
       rawQuery,
       headers: req.headers,
       rawHeaders: req.rawHeaders,
       body: streams ? undefined : await readBody(req, this.maxBodyBytes),
       ...(streams && { stream: req }),
-      base: `${mountPath}${set.base}${mount.prefix}`,
+      base: `${mountPath}${mount.prefix}`,
       origin: originOf(req),
       receivedAt: Date.now(),
+      namespace: this.namespace,
     };
     return { request, service: mount.service };
   }

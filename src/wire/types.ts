@@ -27,6 +27,8 @@ export interface WireRequest {
   origin: string;
   /** Arrival time, ms since the epoch (the wall clock, not the mock's clock). */
   receivedAt: number;
+  /** The namespace that serves it ('' or absent: the default one). */
+  namespace?: string;
 }
 
 /** A response as a value: one writer puts it on the socket, exactly in this order. */

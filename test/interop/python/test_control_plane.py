@@ -1,6 +1,8 @@
 """The control plane from Python: seed through /_mock/seed, call the mock with
 openstacksdk, check the calls through /_mock/verify, and make Glance fail on
-purpose through /_mock/faults. Every test works in its own namespace."""
+purpose through /_mock/faults (a 503, with openstacksdk's retries counted).
+Every test works in its own namespace."""
+import keystoneauth1.session
 import openstack.exceptions
 import pytest
 
@@ -40,19 +42,31 @@ def test_a_verification_that_does_not_hold_is_a_422_with_the_count(control, clou
     assert verified.json()['count'] == 0
 
 
-def test_an_injected_500_is_openstacksdks_error_and_the_next_call_succeeds(control, cloud):
-    # A 500, not a 503: keystoneauth retries a 503 once on its own, so a one-time 503 is never seen.
+def test_an_injected_503_is_openstacksdks_error_after_its_retries_and_verify_counts_them(control, cloud, monkeypatch):
     seed_shared_image(control)
-    rule = control.post('/faults', json={'method': 'GET', 'path': SDK_MEMBERS, 'response': {'status': 500}, 'times': 1})
+    # No `times`: the rule answers every retry until it is deleted.
+    rule = control.post('/faults', json={'method': 'GET', 'path': SDK_MEMBERS, 'response': {'status': 503}})
     assert rule.status_code == 201, rule.text
-    assert 'id' in rule.json()
+    # openstacksdk retries an image call answered 503 (`image_status_code_retries`, 5 by default),
+    # keystoneauth waiting 0.5 s, 1 s, 2 s ... between tries: the waits are noted, not slept.
+    retries = cloud.config.get_status_code_retries('image')
+    assert retries > 0
+    waits = []
+    monkeypatch.setattr(keystoneauth1.session.time, 'sleep', waits.append)
 
     with pytest.raises(openstack.exceptions.HttpException) as failure:
         list(cloud.image.members(SEEDED_IMAGE))
-    assert failure.value.status_code == 500
+    assert failure.value.status_code == 503
+    assert len(waits) == retries
 
+    # Every try reached the mock and was answered 503: the client's retries, made visible.
+    verified = control.post('/verify', json={'method': 'GET', 'path': MEMBERS, 'status': 503, 'count': retries + 1})
+    assert verified.status_code == 200, verified.text
+    assert verified.json() == {'ok': True, 'count': retries + 1}
+
+    assert control.delete('/faults/' + rule.json()['id']).status_code == 200
     assert list(cloud.image.members(SEEDED_IMAGE)) == []
-    verified = control.post('/verify', json={'method': 'GET', 'path': MEMBERS, 'status': 500, 'count': 1})
+    verified = control.post('/verify', json={'method': 'GET', 'path': MEMBERS, 'status': 200, 'count': 1})
     assert verified.status_code == 200, verified.text
 
 
