@@ -109,7 +109,10 @@ function buildProgram(io: CliIo): Command {
     )
     .addOption(new Option('--policy <policy>', 'policy defaults of the recorded expectations').choices([...POLICIES]).default('legacy'))
     .option('--report <file>', 'write a JSON report')
-    .option('--record <file>', "record the target's answers as expectations instead of comparing")
+    .option(
+      '--record <file>',
+      "record the target's answers as expectations instead of comparing (with --only: into the file, beside its other cases)",
+    )
     .option('--tokens <file>', 'act through X-Auth-Token values: JSON {persona: {token, project}} (default: trusted headers)')
     .option('--against-tokens <file>', 'tokens for the --against server')
     .addOption(

@@ -5,6 +5,8 @@
 #   src/conformance/expected/noauth.json           Glance without Keystone (SQLite)
 #   src/conformance/expected/no-image-cache.json   Glance without image_cache_dir (SQLite)
 # Installs Glance from Debian's packages if missing (root, apt). Usage: npm run conformance:record
+# Arguments go to every `glance-mock conformance --record`: `npm run conformance:record -- --only
+# PREFIX` records just those cases, each file keeping the answers of its other cases.
 # Ports: as live-diff.sh (GLANCE_SQLITE_PORT, GLANCE_MYSQL_PORT, GLANCE_RBAC_PORT, GLANCE_NOAUTH_PORT,
 #        GLANCE_NOCACHE_PORT).
 set -euo pipefail
@@ -16,8 +18,9 @@ cd "$ROOT"
 record() {
   start_glance "$1" "$2" "$3" "$4"
   node bin/glance-mock.js conformance --target "$URL" --profile "$1" --policy "$3" --set "$4" \
-    --record "src/conformance/expected/$5.json"
+    --record "src/conformance/expected/$5.json" "${EXTRA[@]}"
 }
+EXTRA=("$@")
 
 record sqlite "${GLANCE_SQLITE_PORT:-9493}" legacy default sqlite
 record mysql "${GLANCE_MYSQL_PORT:-9494}" legacy default mysql

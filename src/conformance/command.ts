@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { casesOf, type CaseSetName } from './cases';
 import type { PolicyName } from '../domain/profiles';
 import { expectationsFile, readExpectations, recordingName, writeExpectations } from './expectations';
@@ -44,8 +44,15 @@ export async function conformance(options: ConformanceOptions, print: (text: str
     runCases({ baseUrl: url, identities, run, cases, concurrency: options.concurrency });
   const actual = await runAgainst(options.target, target);
   if (options.record) {
-    writeExpectations(options.record, { source: options.target, recordedAt: new Date().toISOString(), outcomes: actual });
-    print(`recorded ${cases.length} cases from ${options.target} into ${options.record}`);
+    // A subset (--only) recorded into an existing recording joins it: the other cases keep
+    // their answers, and the file its source and date.
+    const kept = options.only && existsSync(options.record) ? readExpectations(options.record) : undefined;
+    writeExpectations(options.record, {
+      source: kept?.source ?? options.target,
+      recordedAt: kept?.recordedAt ?? new Date().toISOString(),
+      outcomes: { ...kept?.outcomes, ...actual },
+    });
+    print(`recorded ${cases.length} cases from ${options.target} into ${options.record}${kept ? ' (the others kept)' : ''}`);
     return 0;
   }
   let expected;

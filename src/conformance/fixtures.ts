@@ -1,7 +1,10 @@
 import { applySeedToGlance, type GlanceActor } from '../seed/apply-to-glance';
 import type { SeedImage, SeedMember } from '../seed/seed-types';
 import type { Identities } from './identities';
+import { send } from './http-client';
 import type { ImageFixture, Persona } from './types';
+
+const PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
 
 export interface FixtureContext {
   baseUrl: string;
@@ -16,7 +19,15 @@ export interface FixtureContext {
 export async function createFixtures(ctx: FixtureContext, fixtures: ImageFixture[]): Promise<string[]> {
   const images = fixtures.map((fixture, index) => seedImage(ctx, fixture, index));
   const applied = await applySeedToGlance(ctx.baseUrl, personaActor(ctx.identities), { images });
-  return applied.images.map((image) => image.id);
+  const ids = applied.images.map((image) => image.id);
+  for (const [index, fixture] of fixtures.entries()) if (fixture.patch !== undefined) await patchFixture(ctx, ids[index], fixture.patch);
+  return ids;
+}
+
+async function patchFixture(ctx: FixtureContext, id: string, patch: string): Promise<void> {
+  const headers = { ...ctx.identities.headers('owner'), 'Content-Type': PATCH_TYPE };
+  const res = await send(ctx.baseUrl, 'PATCH', `/v2/images/${id}`, headers, { raw: ctx.fill(patch) });
+  if (res.status !== 200) throw new Error(`fixture patch of image ${id}: ${res.status} ${res.body}`);
 }
 
 /** A case's image in the seed language: owned by `owner` (or no one), members added while shared. */

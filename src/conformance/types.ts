@@ -28,6 +28,11 @@ export interface ImageFixture {
   tags?: string[];
   /** Deactivated by the owner once its data is uploaded. */
   deactivated?: boolean;
+  /**
+   * A JSON patch (v2.1) the owner applies last, as text so that numbers keep their spelling
+   * (`1.0` stays a float, which JSON.stringify would write `1`).
+   */
+  patch?: string;
 }
 
 export type CaseBody =

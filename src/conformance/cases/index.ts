@@ -7,6 +7,7 @@ import { errorFormatCases } from './errors';
 import { imageCases } from './images';
 import { jsonBodyCases } from './json-bodies';
 import { imageDataCases } from './image-data';
+import { integerColumnCases } from './integer-columns';
 import { listCases } from './lists';
 import { memberIdCases } from './member-ids';
 import { memberMatrixCases } from './member-matrix';
@@ -39,6 +40,7 @@ export function allCases(): ConformanceCase[] {
     ...edgeCases(),
     ...jsonBodyCases(),
     ...imageDataCases(),
+    ...integerColumnCases(),
   ]);
 }
 
