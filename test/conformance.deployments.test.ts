@@ -5,6 +5,9 @@ import { trustedHeaderIdentities } from '../src/conformance/identities';
 import { buildReport, compareAll, formatReport } from '../src/conformance/report';
 import { runCases } from '../src/conformance/runner';
 
+// A replay of every recorded case takes 8–12 s alone and several times that on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 /**
  * The other two deployments, replayed against the answers recorded from the real Glance
  * Zed deployed the same way: without Keystone (paste's unauthenticated-context) and

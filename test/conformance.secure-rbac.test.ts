@@ -5,6 +5,9 @@ import { trustedHeaderIdentities } from '../src/conformance/identities';
 import { buildReport, compareAll, formatReport } from '../src/conformance/report';
 import { runCases } from '../src/conformance/runner';
 
+// A replay of every recorded case takes 8–12 s alone and several times that on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 /**
  * Secure RBAC as a recorded profile: every default case, recorded from a real Glance Zed on
  * SQLite started with the new policy defaults (`sqlite-secure-rbac.json`), replayed against

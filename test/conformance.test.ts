@@ -9,6 +9,9 @@ import { normalise } from '../src/conformance/normalise';
 import { buildReport, compareAll, formatReport } from '../src/conformance/report';
 import { runCases } from '../src/conformance/runner';
 
+// A replay of every recorded case takes 8–12 s alone and several times that on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 /**
  * The mock against the answers recorded from the real Glance Zed (on MariaDB
  * for the mysql profile, on SQLite for the sqlite profile). A mismatch prints

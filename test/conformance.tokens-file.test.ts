@@ -10,6 +10,9 @@ import { conformance } from '../src/conformance/command';
 import { tokenIdentities } from '../src/conformance/identities';
 import { startGlanceMock, type RunningGlanceMock } from '../src';
 
+// A replay of every recorded case takes 8–12 s alone and several times that on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const PERSONAS = ['owner', 'member', 'member2', 'stranger', 'admin'] as const;
 const project = (persona: string) => `tf-${persona}`;
 
