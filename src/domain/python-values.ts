@@ -122,5 +122,4 @@ export function reprStringPieces(value: string): [string, string, string] {
 }
 
 /** `repr()` in pieces whose concatenation is the repr (see reprStringPieces). */
-export const pythonReprPieces = (value: unknown): string[] =>
-  typeof value === 'string' ? reprStringPieces(value) : [pythonRepr(value)];
+export const pythonReprPieces = (value: unknown): string[] => (typeof value === 'string' ? reprStringPieces(value) : [pythonRepr(value)]);
