@@ -1,5 +1,5 @@
 import type { GlanceError } from '../domain/glance-errors';
-import { pythonJson } from '../shared/python-json';
+import { pythonJsonPieces } from '../shared/python-json';
 import type { WireResponse } from '../wire/types';
 import { formatErrorPieces, statusTitle } from './error-format';
 import type { RouteResult } from './router';
@@ -16,9 +16,9 @@ export function resultResponse(result: RouteResult, head: boolean, requestId?: s
   const id: Record<string, string> = requestId ? { [REQUEST_ID]: requestId } : {};
   if ('json' in result) {
     // Glance's serializers write success bodies with ensure_ascii=False.
-    const body = Buffer.from(pythonJson(result.json, false), 'utf8');
-    const headers = { 'Content-Length': String(body.length), 'Content-Type': 'application/json', ...extra, ...id };
-    return response(result.status, statusTitle(result.status), headers, result.order, head ? undefined : body);
+    const body = encodePieces(pythonJsonPieces(result.json, false));
+    const headers = { 'Content-Length': String(lengthOf(body)), 'Content-Type': 'application/json', ...extra, ...id };
+    return response(result.status, statusTitle(result.status), headers, result.order, head ? undefined : oneOrMany(body));
   }
   if ('bytes' in result) {
     // Image data goes out exactly as the route ordered its headers, chunk by chunk.
@@ -48,12 +48,15 @@ export function errorResponse(error: GlanceError, accept: string | undefined, he
   const body = head ? [] : encodePieces(formatted.pieces);
   const headers = {
     ...formatted.headers,
-    'Content-Length': String(body.reduce((length, chunk) => length + chunk.length, 0)),
+    'Content-Length': String(lengthOf(body)),
     'Content-Type': head ? 'text/html; charset=UTF-8' : formatted.contentType,
     ...(requestId ? { [REQUEST_ID]: requestId } : {}),
   };
-  return response(formatted.status, formatted.statusMessage, headers, undefined, head ? undefined : body.length === 1 ? body[0] : body);
+  return response(formatted.status, formatted.statusMessage, headers, undefined, head ? undefined : oneOrMany(body));
 }
+
+const lengthOf = (chunks: Buffer[]) => chunks.reduce((length, chunk) => length + chunk.length, 0);
+const oneOrMany = (chunks: Buffer[]) => (chunks.length === 1 ? chunks[0] : chunks);
 
 /** Pieces from this long on are encoded once, however often the body repeats them. */
 const SHARED_PIECE = 64 * 1024;
