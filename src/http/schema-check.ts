@@ -19,6 +19,8 @@ interface Failure {
   validator: string;
   /** In pieces: the failing value may be a long string, printed again below the message. */
   message: string[];
+  /** The value's repr in pieces, made once for both places it is printed. */
+  repr: string[];
   schema: SchemaNode;
   schemaPath: Array<string | number>;
   instance: unknown;
@@ -63,14 +65,10 @@ function checkValue(
   instancePath: Array<string | number>,
 ): Failure | undefined {
   // Every message jsonschema words here starts with the value's repr.
-  const fail = (validator: string, rest: string): Failure => ({
-    validator,
-    message: [...pythonReprPieces(value), rest],
-    schema,
-    schemaPath,
-    instance: value,
-    instancePath,
-  });
+  const fail = (validator: string, rest: string): Failure => {
+    const repr = pythonReprPieces(value);
+    return { validator, message: [...repr, rest], repr, schema, schemaPath, instance: value, instancePath };
+  };
   for (const keyword of Object.keys(schema)) {
     if (keyword === 'type' && schema.type !== undefined) {
       const types = Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -142,6 +140,6 @@ function describe(failure: Failure): string[] {
     `\n\nFailed validating ${pythonRepr(failure.validator)} in schema${path(failure.schemaPath)}:\n` +
       `    ${indent(pythonPformat(failure.schema))}\n\n` +
       `On instance${path(failure.instancePath)}:\n    `,
-    ...pythonPformatPieces(failure.instance).map(indent),
+    ...pythonPformatPieces(failure.instance, failure.repr).map(indent),
   ];
 }

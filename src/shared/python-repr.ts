@@ -14,9 +14,12 @@ export function pythonPformat(value: unknown): string {
   return format(value, 0, 0, 0);
 }
 
-/** pythonPformat in pieces: a string of one word is its repr, whatever its length (see reprStringPieces). */
-export function pythonPformatPieces(value: unknown): string[] {
-  if (typeof value === 'string' && !/\s/.test(value)) return reprStringPieces(value);
+/**
+ * pythonPformat in pieces: a string of one word is its repr, whatever its
+ * length (`repr`, when the caller has made it already; see reprStringPieces).
+ */
+export function pythonPformatPieces(value: unknown, repr?: string[]): string[] {
+  if (typeof value === 'string' && !/\s/.test(value)) return repr ?? reprStringPieces(value);
   return [pythonPformat(value)];
 }
 
