@@ -37,23 +37,24 @@ export function readBody(req: IncomingMessage, limit = DEFAULT_MAX_REQUEST_BODY)
 /**
  * A body of a declared length, copied into place as it arrives: a large body
  * costs no second whole copy once its last byte is in, so refusing it takes
- * only its judging.
+ * only its judging. The room is taken when the first byte comes (a header
+ * alone reserves nothing), and pages are only resident once written.
  */
 class Preallocated {
   readonly over = false;
-  private readonly buffer: Buffer;
+  private buffer: Buffer | undefined;
   private size = 0;
 
-  constructor(length: number) {
-    this.buffer = Buffer.allocUnsafe(length);
-  }
+  constructor(private readonly length: number) {}
 
   add(chunk: Buffer): void {
+    this.buffer ??= Buffer.allocUnsafe(this.length);
     // Node's parser delivers exactly Content-Length bytes; the bound is kept all the same.
     this.size += chunk.copy(this.buffer, this.size);
   }
 
   bytes(): Buffer {
+    if (!this.buffer) return Buffer.alloc(0);
     return this.size === this.buffer.length ? this.buffer : this.buffer.subarray(0, this.size);
   }
 }
