@@ -10,10 +10,18 @@ export type GlanceStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 |
 export interface GlanceErrorExtras {
   /** webob's `detail`, printed on the line after the explanation. */
   detail?: string;
+  /**
+   * The explanation in the pieces it was made of, when one may be a long value
+   * (a schema error prints a 20 MiB name twice): rendered piece by piece, the
+   * value is neither copied nor encoded twice.
+   */
+  pieces?: readonly string[];
 }
 
 export class GlanceError extends Error {
   readonly detail: string;
+  /** The explanation in pieces; one piece for most errors. */
+  readonly pieces: readonly string[];
 
   constructor(
     readonly status: GlanceStatus,
@@ -23,6 +31,7 @@ export class GlanceError extends Error {
     super(explanation);
     this.name = 'GlanceError';
     this.detail = extras.detail ?? '';
+    this.pieces = extras.pieces ?? [explanation];
   }
 }
 
@@ -33,6 +42,13 @@ const badRequest = error(400);
 const forbidden = error(403);
 const notFound = error(404);
 const tooLarge = error(413);
+/** Joined with `+`, which links long strings rather than copying them. */
+const inPieces = (status: GlanceStatus, pieces: readonly string[]) =>
+  new GlanceError(
+    status,
+    pieces.reduce((text, piece) => text + piece, ''),
+    { pieces },
+  );
 const withDetail = (status: GlanceStatus, explanation: string, detail: string) => new GlanceError(status, explanation, { detail });
 
 /** Python's `str.title()`: each run of letters capitalised (`os_distro` → `Os_Distro`). */
@@ -242,7 +258,7 @@ export const GlanceErrors = {
   createOwnedByOtherForbidden: (owner: string | null) => forbidden(`${M.createOwnedByOther(owner)}.`),
   createOwnedByOtherDenied: (owner: string | null) => withDetail(403, M.accessDenied, M.createOwnedByOther(owner)),
   publicizeForbidden: () => forbidden(M.policyForbidden('publicize_image')),
-  schemaMismatch: (schema: string, reason: string) => badRequest(M.schemaMismatch(schema, reason)),
+  schemaMismatch: (schema: string, reason: readonly string[]) => inPieces(400, [M.schemaMismatch(schema, ''), ...reason]),
   invalidMemberStatusFilter: (value: string) => badRequest(M.invalidMemberStatusFilter(value)),
   invalidVisibilityFilter: (value: string) => badRequest(M.invalidVisibilityFilter(value)),
   sortSyntaxMixed: () => badRequest(M.sortSyntaxMixed),

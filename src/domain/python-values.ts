@@ -107,6 +107,19 @@ function reprEscape(ch: string): string {
 
 /** `str.__repr__`: single quotes unless the text has one and no double quote; one regex pass over long strings. */
 export function reprString(value: string): string {
-  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
-  return `${quote}${value.replace(quote === "'" ? SINGLE_QUOTED : DOUBLE_QUOTED, reprEscape)}${quote}`;
+  const [quote, inner] = reprStringPieces(value);
+  return `${quote}${inner}${quote}`;
 }
+
+/**
+ * `str.__repr__` as its quote, its escaped text and its quote: a text with
+ * nothing to escape is the very string given, so a long value printed twice
+ * in a message stays one string.
+ */
+export function reprStringPieces(value: string): [string, string, string] {
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+  return [quote, value.replace(quote === "'" ? SINGLE_QUOTED : DOUBLE_QUOTED, reprEscape), quote];
+}
+
+/** `repr()` in pieces whose concatenation is the repr (see reprStringPieces). */
+export const pythonReprPieces = (value: unknown): string[] => (typeof value === 'string' ? reprStringPieces(value) : [pythonRepr(value)]);

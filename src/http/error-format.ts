@@ -27,12 +27,20 @@ const WEBOB_TITLES: Record<number, string> = {
 
 export const statusTitle = (status: number): string => WEBOB_TITLES[status] ?? STATUS_CODES[status] ?? '';
 
-export interface FormattedError {
+interface ErrorFormat {
   status: number;
   statusMessage: string;
   contentType: string;
-  body: string;
   headers: Record<string, string>;
+}
+
+export interface FormattedError extends ErrorFormat {
+  body: string;
+}
+
+/** The body in pieces whose concatenation is the body (see GlanceError's pieces). */
+export interface FormattedErrorPieces extends ErrorFormat {
+  pieces: readonly string[];
 }
 
 /**
@@ -41,6 +49,12 @@ export interface FormattedError {
  * `<br /><br />`, empty detail and comment lines), plain text strips the tags.
  */
 export function formatError(error: GlanceError, accept: string | undefined): FormattedError {
+  const { pieces, ...format } = formatErrorPieces(error, accept);
+  return { ...format, body: pieces.join('') };
+}
+
+/** formatError in pieces: an explanation made of a long value's pieces is escaped or stripped piece by piece. */
+export function formatErrorPieces(error: GlanceError, accept: string | undefined): FormattedErrorPieces {
   const title = statusTitle(error.status);
   const statusLine = `${error.status} ${title}`;
   const base = { status: error.status, statusMessage: title, headers: error instanceof WebobError ? error.headers : {} };
@@ -49,32 +63,31 @@ export function formatError(error: GlanceError, accept: string | undefined): For
       return {
         ...base,
         contentType: 'application/json',
-        body: pythonJson({ message: bodyOf(error, noEscape), code: statusLine, title }),
+        pieces: [pythonJson({ message: bodyOf(error, noEscape).join(''), code: statusLine, title })],
       };
     case 'html':
       return {
         ...base,
         contentType: 'text/html; charset=UTF-8',
-        body:
-          `<html>\n <head>\n  <title>${statusLine}</title>\n </head>\n <body>\n` +
-          `  <h1>${statusLine}</h1>\n  ${bodyOf(error, htmlEscape)}\n </body>\n</html>`,
+        pieces: [
+          `<html>\n <head>\n  <title>${statusLine}</title>\n </head>\n <body>\n  <h1>${statusLine}</h1>\n  `,
+          ...bodyOf(error, htmlEscape),
+          '\n </body>\n</html>',
+        ],
       };
     default:
-      return {
-        ...base,
-        contentType: 'text/plain; charset=UTF-8',
-        body: `${statusLine}\n\n${plainBody(error)}`,
-      };
+      return { ...base, contentType: 'text/plain; charset=UTF-8', pieces: [`${statusLine}\n\n`, ...plainBody(error)] };
   }
 }
 
-function bodyOf(error: GlanceError, escape: (text: string) => string): string {
+/** webob's body template; escaping works character by character, so each piece is escaped on its own. */
+function bodyOf(error: GlanceError, escape: (text: string) => string): string[] {
+  const explanation = error.pieces.map(escape);
+  const detail = escape(error.detail);
   // webob.exc.HTTPMethodNotAllowed and HTTPUnsupportedMediaType have templates of their own.
-  if (error.status === 405) return `${escape(error.explanation)} <br /><br />\n${escape(error.detail)}`;
-  if (error.status === 415) {
-    return `${escape(error.explanation)}\n<br /><br />\n${escape(error.detail)}`;
-  }
-  return `${escape(error.explanation)}<br /><br />\n${escape(error.detail)}\n\n`;
+  if (error.status === 405) return [...explanation, ` <br /><br />\n${detail}`];
+  if (error.status === 415) return [...explanation, `\n<br /><br />\n${detail}`];
+  return [...explanation, `<br /><br />\n${detail}\n\n`];
 }
 
 const noEscape = (text: string) => text;
@@ -95,13 +108,30 @@ function htmlEscape(text: string): string {
 /**
  * strip_tags of the plain template. When neither text holds a `<`, the only tags
  * are the template's two `<br />`, so each text is stripped on its own, in
- * fewer passes over what may be a long detail (a schema error prints the value).
+ * fewer passes over what may be a long detail (a schema error prints the value),
+ * and an explanation in pieces piece by piece when no `-->` can span two of them.
  */
-function plainBody(error: GlanceError): string {
-  const { explanation, detail } = error;
-  if (error.status === 405 || error.status === 415 || explanation.includes('<') || detail.includes('<'))
-    return stripTags(bodyOf(error, noEscape));
-  return `${stripText(explanation)}\n\n ${stripText(detail)}  `;
+function plainBody(error: GlanceError): string[] {
+  const { pieces, detail } = error;
+  if (error.status === 405 || error.status === 415 || pieces.some((piece) => piece.includes('<')) || detail.includes('<'))
+    return [stripTags(bodyOf(error, noEscape).join(''))];
+  const explanation = strippedApart(pieces) ? pieces.map(stripText) : [stripText(pieces.join(''))];
+  return [...explanation, `\n\n ${stripText(detail)}  `];
+}
+
+/**
+ * Whether stripping pieces one by one strips as the whole does: a `-->` (once
+ * `\r` is gone) can only span two pieces where one ends with `-` or `\r`, or
+ * the next starts with `-`, `>` or `\r`.
+ */
+function strippedApart(pieces: readonly string[]): boolean {
+  for (let i = 1; i < pieces.length; i++) {
+    const last = pieces[i - 1].at(-1);
+    const first = pieces[i][0];
+    if (last === undefined || first === undefined || last === '-' || last === '\r' || first === '-' || first === '>' || first === '\r')
+      return false;
+  }
+  return true;
 }
 
 /** strip_tags of a text without `<`: newlines become spaces, `\r` and comment ends go. */

@@ -1,7 +1,7 @@
 import type { GlanceError } from '../domain/glance-errors';
-import { pythonJson } from '../shared/python-json';
+import { pythonJsonPieces } from '../shared/python-json';
 import type { WireResponse } from '../wire/types';
-import { formatError, statusTitle } from './error-format';
+import { formatErrorPieces, statusTitle } from './error-format';
 import type { RouteResult } from './router';
 
 export const REQUEST_ID = 'X-Openstack-Request-Id';
@@ -16,9 +16,9 @@ export function resultResponse(result: RouteResult, head: boolean, requestId?: s
   const id: Record<string, string> = requestId ? { [REQUEST_ID]: requestId } : {};
   if ('json' in result) {
     // Glance's serializers write success bodies with ensure_ascii=False.
-    const body = Buffer.from(pythonJson(result.json, false), 'utf8');
-    const headers = { 'Content-Length': String(body.length), 'Content-Type': 'application/json', ...extra, ...id };
-    return response(result.status, statusTitle(result.status), headers, result.order, head ? undefined : body);
+    const body = encodePieces(pythonJsonPieces(result.json, false));
+    const headers = { 'Content-Length': String(lengthOf(body)), 'Content-Type': 'application/json', ...extra, ...id };
+    return response(result.status, statusTitle(result.status), headers, result.order, head ? undefined : oneOrMany(body));
   }
   if ('bytes' in result) {
     // Image data goes out exactly as the route ordered its headers, chunk by chunk.
@@ -44,15 +44,45 @@ export function resultResponse(result: RouteResult, head: boolean, requestId?: s
 
 /** A GlanceError as webob renders it; a HEAD request gets webob's empty HTML answer. */
 export function errorResponse(error: GlanceError, accept: string | undefined, head: boolean, requestId?: string): WireResponse {
-  const formatted = formatError(error, accept);
-  const body = head ? Buffer.alloc(0) : Buffer.from(formatted.body, 'utf8');
+  const formatted = formatErrorPieces(error, accept);
+  const body = head ? [] : encodePieces(formatted.pieces);
   const headers = {
     ...formatted.headers,
-    'Content-Length': String(body.length),
+    'Content-Length': String(lengthOf(body)),
     'Content-Type': head ? 'text/html; charset=UTF-8' : formatted.contentType,
     ...(requestId ? { [REQUEST_ID]: requestId } : {}),
   };
-  return response(formatted.status, formatted.statusMessage, headers, undefined, head ? undefined : body);
+  return response(formatted.status, formatted.statusMessage, headers, undefined, head ? undefined : oneOrMany(body));
+}
+
+const lengthOf = (chunks: Buffer[]) => chunks.reduce((length, chunk) => length + chunk.length, 0);
+const oneOrMany = (chunks: Buffer[]) => (chunks.length === 1 ? chunks[0] : chunks);
+
+/** Pieces from this long on are encoded once, however often the body repeats them. */
+const SHARED_PIECE = 64 * 1024;
+
+/**
+ * A body in pieces as UTF-8 chunks: short pieces run together into one chunk,
+ * and a long piece the body repeats (a schema error prints the failing value
+ * twice) is encoded once and sent twice.
+ */
+function encodePieces(pieces: readonly string[]): Buffer[] {
+  const chunks: Buffer[] = [];
+  const long: Array<[string, Buffer]> = [];
+  let short = '';
+  for (const piece of pieces) {
+    if (piece.length < SHARED_PIECE) {
+      short += piece;
+      continue;
+    }
+    if (short !== '') chunks.push(Buffer.from(short, 'utf8'));
+    short = '';
+    let encoded = long.find(([seen]) => seen === piece)?.[1];
+    if (!encoded) long.push([piece, (encoded = Buffer.from(piece, 'utf8'))]);
+    chunks.push(encoded);
+  }
+  if (short !== '' || chunks.length === 0) chunks.push(Buffer.from(short, 'utf8'));
+  return chunks;
 }
 
 function response(
@@ -60,7 +90,7 @@ function response(
   reason: string,
   headers: Record<string, string>,
   order: string[] | undefined,
-  body: Buffer | undefined,
+  body: WireResponse['body'],
 ): WireResponse {
   const names = [...(order ?? []), ...Object.keys(headers).filter((name) => !order?.includes(name))];
   const ordered = names.filter((name) => headers[name] !== undefined).map((name): [string, string] => [name, headers[name]]);

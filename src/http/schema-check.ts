@@ -1,7 +1,7 @@
 import { GlanceErrors } from '../domain/glance-errors';
-import { isPythonInt, isPythonNumber, PythonFloat } from '../domain/python-values';
+import { isPythonInt, isPythonNumber, PythonFloat, pythonReprPieces } from '../domain/python-values';
 import { pformatDepth } from './pformat-depth';
-import { pythonPformat, pythonRepr } from '../shared/python-repr';
+import { pythonPformat, pythonPformatPieces, pythonRepr } from '../shared/python-repr';
 
 /** The subset of JSON Schema (draft 4) that Glance's image schema uses. */
 export interface SchemaNode {
@@ -17,7 +17,10 @@ export interface SchemaNode {
 
 interface Failure {
   validator: string;
-  message: string;
+  /** In pieces: the failing value may be a long string, printed again below the message. */
+  message: string[];
+  /** The value's repr in pieces, made once for both places it is printed. */
+  repr: string[];
   schema: SchemaNode;
   schemaPath: Array<string | number>;
   instance: unknown;
@@ -61,26 +64,23 @@ function checkValue(
   schemaPath: Array<string | number>,
   instancePath: Array<string | number>,
 ): Failure | undefined {
-  const fail = (validator: string, message: string): Failure => ({
-    validator,
-    message,
-    schema,
-    schemaPath,
-    instance: value,
-    instancePath,
-  });
+  // Every message jsonschema words here starts with the value's repr.
+  const fail = (validator: string, rest: string): Failure => {
+    const repr = pythonReprPieces(value);
+    return { validator, message: [...repr, rest], repr, schema, schemaPath, instance: value, instancePath };
+  };
   for (const keyword of Object.keys(schema)) {
     if (keyword === 'type' && schema.type !== undefined) {
       const types = Array.isArray(schema.type) ? schema.type : [schema.type];
       if (!types.some((type) => isOfType(value, type))) {
-        return fail('type', `${pythonRepr(value)} is not of type ${types.map((t) => pythonRepr(t)).join(', ')}`);
+        return fail('type', ` is not of type ${types.map((t) => pythonRepr(t)).join(', ')}`);
       }
     } else if (keyword === 'enum' && schema.enum && !schema.enum.some((option) => option === value)) {
-      return fail('enum', `${pythonRepr(value)} is not one of ${pythonRepr(schema.enum)}`);
+      return fail('enum', ` is not one of ${pythonRepr(schema.enum)}`);
     } else if (keyword === 'maxLength' && typeof value === 'string' && longerThan(value, schema.maxLength!)) {
-      return fail('maxLength', `${pythonRepr(value)} is too long`);
+      return fail('maxLength', ' is too long');
     } else if (keyword === 'pattern' && typeof value === 'string' && !new RegExp(schema.pattern!, 'u').test(value)) {
-      return fail('pattern', `${pythonRepr(value)} does not match ${pythonRepr(schema.pattern)}`);
+      return fail('pattern', ` does not match ${pythonRepr(schema.pattern)}`);
     } else if (keyword === 'items' && Array.isArray(value) && schema.items) {
       for (let i = 0; i < value.length; i++) {
         const failure = checkValue(schema.items, value[i], [...schemaPath, 'items'], [...instancePath, i]);
@@ -131,15 +131,15 @@ function longerThan(text: string, max: number): boolean {
   return length > max;
 }
 
-/** jsonschema's `ValidationError.__str__`. */
-function describe(failure: Failure): string {
+/** jsonschema's `ValidationError.__str__`, in pieces (the failing value's repr stays one string, however long). */
+function describe(failure: Failure): string[] {
   const path = (parts: Array<string | number>) => parts.map((p) => `[${pythonRepr(p)}]`).join('');
   const indent = (text: string) => text.replace(/\n/g, '\n    ');
-  return (
-    `${failure.message}\n\n` +
-    `Failed validating ${pythonRepr(failure.validator)} in schema${path(failure.schemaPath)}:\n` +
-    `    ${indent(pythonPformat(failure.schema))}\n\n` +
-    `On instance${path(failure.instancePath)}:\n` +
-    `    ${indent(pythonPformat(failure.instance))}`
-  );
+  return [
+    ...failure.message,
+    `\n\nFailed validating ${pythonRepr(failure.validator)} in schema${path(failure.schemaPath)}:\n` +
+      `    ${indent(pythonPformat(failure.schema))}\n\n` +
+      `On instance${path(failure.instancePath)}:\n    `,
+    ...pythonPformatPieces(failure.instance, failure.repr).map(indent),
+  ];
 }

@@ -8,9 +8,14 @@ import { PythonFloat, pythonNumberRepr } from '../domain/python-values';
  * Like `JSON.stringify`, undefined members of objects are left out.
  */
 export function pythonJson(value: unknown, ensureAscii = true): string {
+  return pythonJsonPieces(value, ensureAscii).join('');
+}
+
+/** pythonJson in pieces whose concatenation is the text: a long string that needs no escape is a piece of its own, not copied. */
+export function pythonJsonPieces(value: unknown, ensureAscii = true): string[] {
   const out: string[] = [];
   write(value, ensureAscii ? ASCII_ESCAPED : CONTROL_ESCAPED, out);
-  return out.join('');
+  return out;
 }
 
 /** Python's ESCAPE_ASCII (`[\\"]|[^\ -~]`) and ESCAPE (`[\x00-\x1f\\"]`); lone surrogates are escaped in both. */
@@ -21,7 +26,7 @@ const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': 
 
 function write(value: unknown, escaped: RegExp, out: string[]): void {
   if (value === null || value === undefined || typeof value === 'function' || typeof value === 'symbol') out.push('null');
-  else if (typeof value === 'string') out.push(quote(value, escaped));
+  else if (typeof value === 'string') quote(value, escaped, out);
   else if (typeof value === 'boolean') out.push(value ? 'true' : 'false');
   else if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PythonFloat) out.push(jsonNumber(value));
   else if (Array.isArray(value)) writeArray(value, escaped, out);
@@ -45,7 +50,8 @@ function writeObject(object: Record<string, unknown>, escaped: RegExp, out: stri
     if (entry === undefined || typeof entry === 'function' || typeof entry === 'symbol') continue;
     if (!first) out.push(', ');
     first = false;
-    out.push(quote(key, escaped), ': ');
+    quote(key, escaped, out);
+    out.push(': ');
     write(entry, escaped, out);
   }
   out.push('}');
@@ -60,11 +66,14 @@ function jsonNumber(value: number | bigint | PythonFloat): string {
   return pythonNumberRepr(value);
 }
 
-/** A quoted string; runs that need no escape are copied whole, so long strings cost one scan. */
-function quote(text: string, escaped: RegExp): string {
+/** A quoted string; runs that need no escape are kept whole, so long strings cost one scan. */
+function quote(text: string, escaped: RegExp, parts: string[]): void {
   const first = text.search(escaped);
-  if (first < 0) return `"${text}"`;
-  const parts = ['"', text.slice(0, first)];
+  if (first < 0) {
+    parts.push('"', text, '"');
+    return;
+  }
+  parts.push('"', text.slice(0, first));
   let start = first;
   for (let i = first; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -76,7 +85,6 @@ function quote(text: string, escaped: RegExp): string {
   }
   if (start < text.length) parts.push(text.slice(start));
   parts.push('"');
-  return parts.join('');
 }
 
 function needsEscape(code: number, text: string, i: number, ascii: boolean): boolean {

@@ -3,7 +3,7 @@
  * schema errors are jsonschema's messages, which print the offending value and
  * schema fragment this way.
  */
-import { dictEntries, pythonRepr } from '../domain/python-values';
+import { dictEntries, pythonRepr, reprStringPieces } from '../domain/python-values';
 
 export { pythonRepr };
 
@@ -12,6 +12,15 @@ const WIDTH = 72;
 /** `pprint.pformat(value, width=72)`, Python 3.11, sort_dicts=True. */
 export function pythonPformat(value: unknown): string {
   return format(value, 0, 0, 0);
+}
+
+/**
+ * pythonPformat in pieces: a string of one word is its repr, whatever its
+ * length (`repr`, when the caller has made it already; see reprStringPieces).
+ */
+export function pythonPformatPieces(value: unknown, repr?: string[]): string[] {
+  if (typeof value === 'string' && !/\s/.test(value)) return repr ?? reprStringPieces(value);
+  return [pythonPformat(value)];
 }
 
 function format(value: unknown, indent: number, allowance: number, level: number): string {
