@@ -21,6 +21,7 @@ import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './
 import { applySeed, type SeedApplied } from './seed/apply-seed';
 import { exportState, replaceState } from './seed/state';
 import type { SeedData } from './seed/seed-types';
+import { keptSeed } from './seed/kept-seed';
 import { MemoryStore } from './store/memory-store';
 import { MemoryBudget, MemoryImageDataStore } from './store/image-data-store';
 import { namespaceDispatch } from './namespaces/dispatch';
@@ -79,9 +80,13 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   // Namespaces share the bound on image data: together they never hold more than dataMemoryLimit.
   const budget = new MemoryBudget(resolved.dataMemoryLimit);
   const root = createInstance(resolved, budget);
+  // Applied, so checked, by now: from here on the start-up seed is read through `startSeed`, not the caller's object.
+  const startSeed = resolved.seed === undefined ? undefined : keptSeed(resolved.seed);
+  readSeedFrom(resolved, startSeed);
+  const withoutSeed: GlanceMockOptions = { ...options, seed: undefined };
   // A namespace is made from the options as given, so that a seed for ids gives each its own streams.
   const registry = new NamespaceRegistry(
-    () => createInstance(resolveOptions(options), budget),
+    () => createInstance(readSeedFrom(resolveOptions(withoutSeed), startSeed), budget),
     resolved.maxNamespaces,
     (dropped) => releaseData.get(dropped)?.(),
   );
@@ -101,6 +106,12 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
     namespaces: () => registry.list(),
     dropNamespace: (name) => registry.drop(name),
   };
+}
+
+/** Options whose `seed` reads the kept start-up seed, when there is one. */
+function readSeedFrom(resolved: ResolvedOptions, startSeed: (() => SeedData) | undefined): ResolvedOptions {
+  if (startSeed) Object.defineProperty(resolved, 'seed', { get: startSeed, enumerable: true, configurable: true });
+  return resolved;
 }
 
 /** How a dropped namespace gives its image data's bytes back to the shared budget. */
