@@ -21,6 +21,7 @@ import { resolveOptions, type GlanceMockOptions, type ResolvedOptions } from './
 import { applySeed, type SeedApplied } from './seed/apply-seed';
 import { exportState, replaceState } from './seed/state';
 import type { SeedData } from './seed/seed-types';
+import { keptSeed } from './seed/kept-seed';
 import { MemoryStore } from './store/memory-store';
 import { MemoryBudget, MemoryImageDataStore } from './store/image-data-store';
 import { namespaceDispatch } from './namespaces/dispatch';
@@ -87,11 +88,15 @@ export function createGlanceMock(options: GlanceMockOptions = {}): GlanceMock {
   // Namespaces share the bound on image data: together they never hold more than dataMemoryLimit.
   const budget = new MemoryBudget(resolved.dataMemoryLimit);
   const root = createOneInstance(resolved, budget, '').mock;
+  // Applied, so checked, by now: from here on the start-up seed is read through `startSeed`, not the caller's object.
+  const startSeed = resolved.seed === undefined ? undefined : keptSeed(resolved.seed);
+  readSeedFrom(resolved, startSeed);
+  const withoutSeed: GlanceMockOptions = { ...options, seed: undefined };
   const everywhere: Interceptor[] = [];
   // A namespace is made from the options as given, so that a seed for ids gives each its own streams.
   const registry = new NamespaceRegistry(
     (name) => {
-      const instance = createInstance(resolveOptions(options), budget, name);
+      const instance = createInstance(readSeedFrom(resolveOptions(withoutSeed), startSeed), budget, name);
       for (const interceptor of everywhere) instance.frontDoor.use(interceptor);
       return instance;
     },
@@ -147,6 +152,12 @@ function expressApp(listener: (req: Request, res: Response) => void): Express {
   app.disable('etag');
   app.use(listener);
   return app;
+}
+
+/** Options whose `seed` reads the kept start-up seed, when there is one. */
+function readSeedFrom(resolved: ResolvedOptions, startSeed: (() => SeedData) | undefined): ResolvedOptions {
+  if (startSeed) Object.defineProperty(resolved, 'seed', { get: startSeed, enumerable: true, configurable: true });
+  return resolved;
 }
 
 /** How a dropped namespace gives its image data's bytes back to the shared budget. */

@@ -3,7 +3,7 @@ import { GlanceErrors } from './glance-errors';
 import type { CallerKeys, ImageLookup } from './image-lookup';
 import type { GlanceStore } from './ports/image-store';
 import type { ImageRecord, Visibility } from './images';
-import type { MemberRecord, MemberStatus } from './members.types';
+import type { MemberStatus } from './members.types';
 
 export type MemberStatusFilter = MemberStatus | 'all';
 
@@ -50,26 +50,76 @@ export function selectImages(
   marker?: ImageRecord,
   /** How the database compares tag values (MySQL's collation folds case); exact by default. */
   tagKey: (tag: string) => string = (tag) => tag,
+  /** False: the scan every caller who sees every image had before the creation-order index (kept to test the index against). */
+  useIndex = true,
 ): ImageRecord[] {
   const scope = listScope(context, store, lookup);
   const filters = attributeFilters(query.attributes, lookup);
   const wanted = (query.tags ?? []).map(tagKey);
   const ranges = (query.ranges ?? []).map(parseRange);
-  // `member`: the caller's live membership of the image, where the image is shared and not the caller's.
-  const selected = (image: ImageRecord, member: MemberRecord | undefined) =>
+  // `member`: the status of the caller's live membership of the image, where the image is shared and not the caller's.
+  const selected = (image: ImageRecord, member: MemberStatus | undefined) =>
     image.os_hidden === query.osHidden &&
     matchesAttributes(image, filters, lookup) &&
     ranges.every((range) => inRange(image, range)) &&
     wanted.every((tag) => image.tags.some((own) => tagKey(own) === tag)) &&
     isListedFor(image, member, query, scope) &&
     matchesVisibility(image, query.visibility, scope);
-  const compare = byKeys(withTiebreakers(query.sort), lookup);
-  const after = marker !== undefined && selected(marker, lookup.callerMembership(context, marker)) ? marker : undefined;
+  const order = withTiebreakers(query.sort);
+  const compare = byKeys(order, lookup);
+  const after = marker !== undefined && selected(marker, lookup.callerMembership(context, marker)?.status) ? marker : undefined;
+  const direction = creationDirection(order);
+  if (useIndex && direction !== undefined && (context.isAdmin || scope.keys === null)) {
+    return pageInCreationOrder(store.imagesByCreation(), direction, after, compare, (image) => selected(image, undefined), query.limit);
+  }
   const rows: ImageRecord[] = [];
   visitCandidates(context, store, query, scope, (image, member) => {
     if (selected(image, member) && (after === undefined || compare(image, after) > 0)) rows.push(image);
   });
   return firstInOrder(rows, compare, query.limit);
+}
+
+/** 'asc' or 'desc' when the order is `created_at` then `id`, both that way (Glance's default is desc). */
+function creationDirection(order: SortKey[]): SortKey['dir'] | undefined {
+  if (order.length !== 2 || order[0].key !== 'created_at' || order[1].key !== 'id' || order[0].dir !== order[1].dir) return undefined;
+  return order[0].dir;
+}
+
+/**
+ * A caller who sees every image (an admin, or a caller without a project)
+ * in creation order: the page is read from the store's creation index,
+ * starting after the marker, so it costs the page and the images filtered
+ * out on the way, not every image and a sort.
+ */
+function pageInCreationOrder(
+  ascending: readonly ImageRecord[],
+  direction: SortKey['dir'],
+  after: ImageRecord | undefined,
+  compare: (a: ImageRecord, b: ImageRecord) => number,
+  selected: (image: ImageRecord) => boolean,
+  limit: number,
+): ImageRecord[] {
+  const page: ImageRecord[] = [];
+  if (limit === 0) return page;
+  // `compare` follows `direction`: ascending runs with it, descending against it.
+  const step = direction === 'asc' ? 1 : -1;
+  let at = direction === 'asc' ? 0 : ascending.length - 1;
+  if (after !== undefined) {
+    // The first place past the marker in `compare`'s order.
+    let low = 0;
+    let high = ascending.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const beyond = compare(ascending[mid], after) > 0;
+      if (beyond === (direction === 'asc')) high = mid;
+      else low = mid + 1;
+    }
+    at = direction === 'asc' ? low : low - 1;
+  }
+  for (; at >= 0 && at < ascending.length && page.length < limit; at += step) {
+    if (selected(ascending[at])) page.push(ascending[at]);
+  }
+  return page;
 }
 
 /** How a caller relates to images, its keys derived once. */
@@ -102,7 +152,7 @@ function visitCandidates(
   store: GlanceStore,
   query: ImageQuery,
   scope: ListScope,
-  visit: (image: ImageRecord, member?: MemberRecord) => void,
+  visit: (image: ImageRecord, member?: MemberStatus) => void,
 ): void {
   const keys = scope.keys;
   if (context.isAdmin || keys === null) {
@@ -119,8 +169,8 @@ function visitCandidates(
     for (const image of store.imagesWithVisibility(shown)) if (!scope.isOwn(image)) visit(image);
   }
   if (visibility !== undefined && visibility !== 'all' && visibility !== 'shared') return;
-  store.eachMembership(keys.member, (image, member) => {
-    if (image.visibility === 'shared' && !scope.isOwn(image)) visit(image, member);
+  store.eachMembership(keys.member, (image, status) => {
+    if (image.visibility === 'shared' && !scope.isOwn(image)) visit(image, status);
   });
 }
 
@@ -130,13 +180,13 @@ function visitCandidates(
  * only "shared and has a live member": every such image is listed, whatever
  * the member's status.
  */
-function isListedFor(image: ImageRecord, member: MemberRecord | undefined, query: ImageQuery, scope: ListScope) {
+function isListedFor(image: ImageRecord, member: MemberStatus | undefined, query: ImageQuery, scope: ListScope) {
   if (scope.isAdmin) return true;
   if (image.visibility === 'public' || image.visibility === 'community') return true;
   if (scope.keys === null) return image.visibility === 'shared' && scope.hasMembers(image);
   if (scope.isOwn(image)) return true;
   if (image.visibility !== 'shared') return false;
-  return member !== undefined && (query.memberStatus === 'all' || member.status === query.memberStatus);
+  return member !== undefined && (query.memberStatus === 'all' || member === query.memberStatus);
 }
 
 function matchesVisibility(image: ImageRecord, visibility: ImageQuery['visibility'], scope: ListScope) {

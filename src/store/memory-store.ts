@@ -1,22 +1,8 @@
 import type { ImageRecord, Visibility } from '../domain/images';
-import type { MemberRecord } from '../domain/members.types';
+import type { MemberRecord, MemberStatus } from '../domain/members.types';
 import { IdSet } from './id-set';
+import { MemberTable } from './member-table';
 import type { GlanceStore, Membership } from '../domain/ports/image-store';
-
-interface MemberRow {
-  /** The row's place in `image_members`: a re-added member keeps it. */
-  row: number;
-  member: MemberRecord;
-}
-
-/** An image's `image_members` rows: live ones whole, deleted ones only by their place. */
-interface MemberTable {
-  live: Map<string, MemberRow>;
-  deleted: Map<string, number>;
-  nextRow: number;
-  /** The live rows are in row order in `live` (no re-added member took back an earlier place). */
-  inRowOrder: boolean;
-}
 
 /** One `image_members` row of an image: a live member, or (no `member`) a deleted row's member key. */
 export interface MemberRowState {
@@ -28,6 +14,8 @@ export interface MemberRowState {
 type Bucket = Map<string, ImageRecord>;
 
 const sameText = (text: string) => text;
+/** Past this many image changes between two reads, the creation order is sorted anew when next read rather than kept up change by change. */
+const RESORT_AFTER = 256;
 const NO_IMAGES: ReadonlyMap<string, ImageRecord> = new Map();
 
 /**
@@ -43,10 +31,14 @@ export class MemoryStore implements GlanceStore {
   private readonly deletedIds: IdSet;
   private readonly imagesByOwner = new Map<string, Bucket>();
   private readonly imagesByVisibility = new Map<Visibility, Bucket>();
-  /** member key → image key → the live row. */
-  private readonly membershipsByMember = new Map<string, Map<string, MemberRecord>>();
+  /** member key → image key → the live row's number in the image's table. */
+  private readonly membershipsByMember = new Map<string, Map<string, number>>();
   /** The comparison keys of each stored record's id and owner, computed once. */
   private readonly keys = new WeakMap<ImageRecord, { id: string; owner: string | null }>();
+
+  /** Live images by created_at then id key, ascending; undefined until read after many changes. */
+  private byCreation: ImageRecord[] | undefined = [];
+  private changesSinceRead = 0;
 
   /** `collate`: the database's comparison key for image ids and owners (see DbProfile.collate). */
   constructor(private readonly collate: (text: string) => string = sameText) {
@@ -67,6 +59,7 @@ export class MemoryStore implements GlanceStore {
     const previous = this.imagesByKey.get(keys.id);
     if (previous) this.unindex(previous, keys.id);
     this.imagesByKey.set(keys.id, image);
+    this.reorder(previous, image);
     bucket(this.imagesByVisibility, image.visibility).set(keys.id, image);
     if (keys.owner !== null) bucket(this.imagesByOwner, keys.owner).set(keys.id, image);
   }
@@ -77,13 +70,19 @@ export class MemoryStore implements GlanceStore {
     if (!image) return;
     this.imagesByKey.delete(key);
     this.unindex(image, key);
-    for (const memberKey of this.membersByImage.get(key)?.live.keys() ?? []) this.unlistMembership(memberKey, key);
+    this.reorder(image, undefined);
+    for (const [memberKey] of this.membersByImage.get(key)?.liveKeys() ?? []) this.unlistMembership(memberKey, key);
     this.membersByImage.delete(key);
     this.deletedIds.add(key);
   }
 
   images(): Iterable<ImageRecord> {
     return this.imagesByKey.values();
+  }
+
+  imagesByCreation(): readonly ImageRecord[] {
+    this.changesSinceRead = 0;
+    return (this.byCreation ??= [...this.imagesByKey.values()].sort(this.creationOrder));
   }
 
   imagesOwnedBy(ownerKey: string): Iterable<ImageRecord> {
@@ -95,15 +94,15 @@ export class MemoryStore implements GlanceStore {
   }
 
   *membershipsOf(memberKey: string): Iterable<Membership> {
-    for (const [imageKey, member] of this.membershipsByMember.get(memberKey) ?? []) {
-      yield { image: this.imagesByKey.get(imageKey) as ImageRecord, member };
+    for (const [imageKey, row] of this.membershipsByMember.get(memberKey) ?? []) {
+      yield { image: this.imagesByKey.get(imageKey) as ImageRecord, member: this.tableOf(imageKey).record(row) };
     }
   }
 
-  eachMembership(memberKey: string, visit: (image: ImageRecord, member: MemberRecord) => void): void {
+  eachMembership(memberKey: string, visit: (image: ImageRecord, status: MemberStatus) => void): void {
     const memberships = this.membershipsByMember.get(memberKey);
     if (!memberships) return;
-    for (const [imageKey, member] of memberships) visit(this.imagesByKey.get(imageKey) as ImageRecord, member);
+    for (const [imageKey, row] of memberships) visit(this.imagesByKey.get(imageKey) as ImageRecord, this.tableOf(imageKey).status(row));
   }
 
   ownerKey(image: ImageRecord): string | null {
@@ -111,38 +110,34 @@ export class MemoryStore implements GlanceStore {
   }
 
   getMember(imageId: string, memberKey: string): MemberRecord | undefined {
-    return this.membersByImage.get(this.collate(imageId))?.live.get(memberKey)?.member;
+    const imageKey = this.collate(imageId);
+    const row = this.membershipsByMember.get(memberKey)?.get(imageKey);
+    return row === undefined ? undefined : this.tableOf(imageKey).record(row);
   }
 
   putMember(memberKey: string, member: MemberRecord): void {
     const imageKey = this.collate(member.imageId);
-    const table = this.tableFor(imageKey);
-    const current = table.live.get(memberKey);
-    const row = current?.row ?? table.deleted.get(memberKey) ?? table.nextRow++;
+    const liveRow = this.membershipsByMember.get(memberKey)?.get(imageKey);
+    let table = this.membersByImage.get(imageKey);
     if (member.deleted) {
-      table.live.delete(memberKey);
+      const row = liveRow ?? table?.deletedRowOf(memberKey);
+      if (table === undefined || row === undefined) return;
       this.unlistMembership(memberKey, imageKey);
-      this.forgetRow(imageKey, table, memberKey, row);
+      table.setDeleted(row, memberKey);
+      if (table.isEmpty) this.membersByImage.delete(imageKey);
       return;
     }
-    table.deleted.delete(memberKey);
-    if (!current && row !== table.nextRow - 1) table.inRowOrder = false;
-    table.live.set(memberKey, { row, member });
-    let memberships = this.membershipsByMember.get(memberKey);
-    if (!memberships) this.membershipsByMember.set(memberKey, (memberships = new Map()));
-    memberships.set(imageKey, member);
+    if (!table) this.membersByImage.set(imageKey, (table = new MemberTable(member.imageId)));
+    const row = table.setLive(liveRow ?? table.deletedRowOf(memberKey) ?? table.nextRow, memberKey, member);
+    this.listMembership(memberKey, imageKey, row);
   }
 
   listMembers(imageId: string): MemberRecord[] {
-    const table = this.membersByImage.get(this.collate(imageId));
-    if (!table) return [];
-    const rows = [...table.live.values()];
-    if (!table.inRowOrder) rows.sort((a, b) => a.row - b.row);
-    return rows.map((row) => row.member);
+    return this.membersByImage.get(this.collate(imageId))?.liveRecords() ?? [];
   }
 
   countMembers(imageId: string): number {
-    return this.membersByImage.get(this.collate(imageId))?.live.size ?? 0;
+    return this.membersByImage.get(this.collate(imageId))?.liveCount ?? 0;
   }
 
   /** The comparison keys of the ids deleted images had. */
@@ -160,36 +155,25 @@ export class MemoryStore implements GlanceStore {
    * their member key. Every row below the next free one is there.
    */
   memberRows(imageId: string): MemberRowState[] {
-    const table = this.membersByImage.get(this.collate(imageId));
-    if (!table) return [];
-    const rows: MemberRowState[] = new Array<MemberRowState>(table.nextRow);
-    for (const [key, { row, member }] of table.live) rows[row] = { key, member };
-    for (const [key, row] of table.deleted) rows[row] = { key };
-    return rows.filter((row) => row !== undefined);
+    return this.membersByImage.get(this.collate(imageId))?.rows() ?? [];
   }
 
   /** Put back an image's member rows as `memberRows` gave them (the image is stored, with no member rows yet). */
   restoreMemberRows(imageId: string, rows: MemberRowState[]): void {
     if (rows.length === 0) return;
     const imageKey = this.collate(imageId);
-    const table = this.tableFor(imageKey);
+    const table = new MemberTable(imageId);
+    this.membersByImage.set(imageKey, table);
     for (const { key, member } of rows) {
-      const row = table.nextRow++;
-      if (!member) {
-        table.deleted.set(key, row);
-        continue;
-      }
-      table.live.set(key, { row, member });
-      let memberships = this.membershipsByMember.get(key);
-      if (!memberships) this.membershipsByMember.set(key, (memberships = new Map()));
-      memberships.set(imageKey, member);
+      if (member) this.listMembership(key, imageKey, table.setLive(table.nextRow, key, member));
+      else table.appendDeleted(key);
     }
   }
 
   /** How many deleted rows are kept (for the memory tests). */
   keptRows(): { deletedImageIds: number; deletedMembers: number; images: number } {
     let deletedMembers = 0;
-    for (const table of this.membersByImage.values()) deletedMembers += table.deleted.size;
+    for (const table of this.membersByImage.values()) deletedMembers += table.deletedCount;
     return { deletedImageIds: this.deletedIds.size, deletedMembers, images: this.imagesByKey.size };
   }
 
@@ -200,6 +184,8 @@ export class MemoryStore implements GlanceStore {
     this.imagesByOwner.clear();
     this.imagesByVisibility.clear();
     this.membershipsByMember.clear();
+    this.byCreation = [];
+    this.changesSinceRead = 0;
   }
 
   private keysOf(image: ImageRecord): { id: string; owner: string | null } {
@@ -209,6 +195,33 @@ export class MemoryStore implements GlanceStore {
       this.keys.set(image, keys);
     }
     return keys;
+  }
+
+  private readonly creationOrder = (a: ImageRecord, b: ImageRecord): number =>
+    compareText(a.created_at, b.created_at) || compareText(this.keysOf(a).id, this.keysOf(b).id);
+
+  /** Keep the creation order up to date: `removed` leaves it, `added` comes in. */
+  private reorder(removed: ImageRecord | undefined, added: ImageRecord | undefined): void {
+    const sorted = this.byCreation;
+    if (!sorted) return;
+    if (++this.changesSinceRead > RESORT_AFTER) {
+      this.byCreation = undefined;
+      return;
+    }
+    if (removed) sorted.splice(this.creationPlace(sorted, removed), 1);
+    if (added) sorted.splice(this.creationPlace(sorted, added), 0, added);
+  }
+
+  /** The first place in `sorted` not before `image`. */
+  private creationPlace(sorted: ImageRecord[], image: ImageRecord): number {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.creationOrder(sorted[mid], image) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   private unindex(image: ImageRecord, imageKey: string): void {
@@ -224,27 +237,15 @@ export class MemoryStore implements GlanceStore {
     if (memberships.size === 0) this.membershipsByMember.delete(memberKey);
   }
 
-  /**
-   * A deleted row is remembered only for its place. The last row needs no
-   * memory: whoever is added next takes that place anyway.
-   */
-  private forgetRow(imageKey: string, table: MemberTable, memberKey: string, row: number): void {
-    if (row === table.nextRow - 1) {
-      table.nextRow--;
-      table.deleted.delete(memberKey);
-    } else {
-      table.deleted.set(memberKey, row);
-    }
-    if (table.live.size === 0 && table.deleted.size === 0) this.membersByImage.delete(imageKey);
+  private listMembership(memberKey: string, imageKey: string, row: number): void {
+    let memberships = this.membershipsByMember.get(memberKey);
+    if (!memberships) this.membershipsByMember.set(memberKey, (memberships = new Map()));
+    memberships.set(imageKey, row);
   }
 
-  private tableFor(imageKey: string): MemberTable {
-    let table = this.membersByImage.get(imageKey);
-    if (!table) {
-      table = { live: new Map(), deleted: new Map(), nextRow: 0, inRowOrder: true };
-      this.membersByImage.set(imageKey, table);
-    }
-    return table;
+  /** The table of an image that has a live membership. */
+  private tableOf(imageKey: string): MemberTable {
+    return this.membersByImage.get(imageKey) as MemberTable;
   }
 }
 
@@ -260,3 +261,5 @@ function unbucket<K>(index: Map<K, Bucket>, key: K, imageKey: string): void {
   found.delete(imageKey);
   if (found.size === 0) index.delete(key);
 }
+
+const compareText = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);

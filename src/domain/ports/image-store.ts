@@ -1,5 +1,5 @@
 import type { ImageRecord, Visibility } from '../images';
-import type { MemberRecord } from '../members.types';
+import type { MemberRecord, MemberStatus } from '../members.types';
 
 /** A live membership with its image. */
 export interface Membership {
@@ -24,13 +24,18 @@ export interface GlanceStore {
   deleteImage(imageId: string): void;
   /** Live images. */
   images(): Iterable<ImageRecord>;
+  /**
+   * Live images ascending by `created_at` (compared as stored), then by the
+   * id's comparison key: Glance's default order read backwards. Read-only.
+   */
+  imagesByCreation(): readonly ImageRecord[];
   /** Live images whose owner has this comparison key (the `owner = :project` match). */
   imagesOwnedBy(ownerKey: string): Iterable<ImageRecord>;
   imagesWithVisibility(visibility: Visibility): Iterable<ImageRecord>;
   /** The live member rows of this member key (the `member = :project` match), with their images. */
   membershipsOf(memberKey: string): Iterable<Membership>;
-  /** The same rows, handed over one by one without building anything (the image list's hot loop). */
-  eachMembership(memberKey: string, visit: (image: ImageRecord, member: MemberRecord) => void): void;
+  /** The same rows' images and statuses, handed over one by one without building anything (the image list's hot loop). */
+  eachMembership(memberKey: string, visit: (image: ImageRecord, status: MemberStatus) => void): void;
   /** The comparison key of a stored image's owner, null for no owner. */
   ownerKey(image: ImageRecord): string | null;
 
