@@ -50,7 +50,7 @@ export class MembersService {
   }
 
   /** Others than the owner (and admins) see only their own row: read just that one. */
-  list(context: RequestContext, imageId: string): MemberRecord[] {
+  list(context: RequestContext, imageId: string): readonly MemberRecord[] {
     const image = this.sharedImage(context, imageId, GlanceErrors.listMembersForbidden);
     if (context.isAdmin || isOwner(context, image)) return this.deps.store.listMembers(image.id);
     const own = this.deps.images.callerMembership(context, image);

@@ -1,7 +1,7 @@
 import type { GlanceError } from '../domain/glance-errors';
-import { pythonJsonPieces } from '../shared/python-json';
 import type { WireResponse } from '../wire/types';
 import { formatErrorPieces, statusTitle } from './error-format';
+import { encodePieces, JsonBytes } from './json-bytes';
 import type { RouteResult } from './router';
 
 export const REQUEST_ID = 'X-Openstack-Request-Id';
@@ -15,8 +15,7 @@ export function resultResponse(result: RouteResult, head: boolean, requestId?: s
   const extra = ('headers' in result && result.headers) || {};
   const id: Record<string, string> = requestId ? { [REQUEST_ID]: requestId } : {};
   if ('json' in result) {
-    // Glance's serializers write success bodies with ensure_ascii=False.
-    const body = encodePieces(pythonJsonPieces(result.json, false));
+    const body = [...(result.json instanceof JsonBytes ? result.json : new JsonBytes(result.json)).chunks];
     const headers = { 'Content-Length': String(lengthOf(body)), 'Content-Type': 'application/json', ...extra, ...id };
     return response(result.status, statusTitle(result.status), headers, result.order, head ? undefined : oneOrMany(body));
   }
@@ -57,33 +56,6 @@ export function errorResponse(error: GlanceError, accept: string | undefined, he
 
 const lengthOf = (chunks: Buffer[]) => chunks.reduce((length, chunk) => length + chunk.length, 0);
 const oneOrMany = (chunks: Buffer[]) => (chunks.length === 1 ? chunks[0] : chunks);
-
-/** Pieces from this long on are encoded once, however often the body repeats them. */
-const SHARED_PIECE = 64 * 1024;
-
-/**
- * A body in pieces as UTF-8 chunks: short pieces run together into one chunk,
- * and a long piece the body repeats (a schema error prints the failing value
- * twice) is encoded once and sent twice.
- */
-function encodePieces(pieces: readonly string[]): Buffer[] {
-  const chunks: Buffer[] = [];
-  const long: Array<[string, Buffer]> = [];
-  let short = '';
-  for (const piece of pieces) {
-    if (piece.length < SHARED_PIECE) {
-      short += piece;
-      continue;
-    }
-    if (short !== '') chunks.push(Buffer.from(short, 'utf8'));
-    short = '';
-    let encoded = long.find(([seen]) => seen === piece)?.[1];
-    if (!encoded) long.push([piece, (encoded = Buffer.from(piece, 'utf8'))]);
-    chunks.push(encoded);
-  }
-  if (short !== '' || chunks.length === 0) chunks.push(Buffer.from(short, 'utf8'));
-  return chunks;
-}
 
 function response(
   status: number,

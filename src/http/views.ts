@@ -13,7 +13,7 @@ export function memberView(member: MemberRecord) {
   };
 }
 
-export function membersView(members: MemberRecord[]) {
+export function membersView(members: readonly MemberRecord[]) {
   return { members: members.map(memberView), schema: '/v2/schemas/members' };
 }
 

@@ -23,6 +23,8 @@ export class MemberTable {
   /** Member key → row, for deleted rows only (a live row is found through the store's membership index). */
   private deletedRows: Map<string, number> | undefined;
   private live = 0;
+  /** The live records as last read, until a row changes: the same array while the list is the same. */
+  private liveRead: readonly MemberRecord[] | undefined;
 
   constructor(readonly imageId: string) {}
 
@@ -60,6 +62,7 @@ export class MemberTable {
 
   /** Store a live row at `row` (an existing row, or the next one); gives the row. */
   setLive(row: number, memberKey: string, member: MemberRecord): number {
+    this.liveRead = undefined;
     if (row === this.keys.length || this.statuses[row] === DELETED) this.live++;
     this.deletedRows?.delete(memberKey);
     this.keys[row] = memberKey;
@@ -81,6 +84,7 @@ export class MemberTable {
    * the last row needs no memory, whoever is added next takes that place anyway.
    */
   setDeleted(row: number, memberKey: string): void {
+    this.liveRead = undefined;
     if (this.statuses[row] !== DELETED && row < this.keys.length) this.live--;
     if (row === this.keys.length - 1) {
       for (const column of [this.keys, this.memberIds, this.statuses, this.created, this.updated]) column.pop();
@@ -97,6 +101,7 @@ export class MemberTable {
 
   /** Add a deleted row at the end (a state being put back). */
   appendDeleted(memberKey: string): void {
+    this.liveRead = undefined;
     const row = this.keys.length;
     this.keys.push(memberKey);
     this.memberIds.push(memberKey);
@@ -106,12 +111,17 @@ export class MemberTable {
     (this.deletedRows ??= new Map()).set(memberKey, row);
   }
 
-  /** Live rows as records, in row order. */
-  liveRecords(): MemberRecord[] {
+  /**
+   * Live rows as records, in row order. Frozen, and the very same array until a
+   * row changes, so a reader may keep what it derives from it (a written body)
+   * keyed by the array.
+   */
+  liveRecords(): readonly MemberRecord[] {
+    if (this.liveRead) return this.liveRead;
     const records = new Array<MemberRecord>(this.live);
     let at = 0;
-    for (let row = 0; row < this.keys.length; row++) if (this.statuses[row] !== DELETED) records[at++] = this.record(row);
-    return records;
+    for (let row = 0; row < this.keys.length; row++) if (this.statuses[row] !== DELETED) records[at++] = Object.freeze(this.record(row));
+    return (this.liveRead = Object.freeze(records));
   }
 
   /** Every row in order: live ones as records, deleted ones by their member key. */

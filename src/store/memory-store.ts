@@ -132,7 +132,7 @@ export class MemoryStore implements GlanceStore {
     this.listMembership(memberKey, imageKey, row);
   }
 
-  listMembers(imageId: string): MemberRecord[] {
+  listMembers(imageId: string): readonly MemberRecord[] {
     return this.membersByImage.get(this.collate(imageId))?.liveRecords() ?? [];
   }
 

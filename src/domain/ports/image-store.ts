@@ -44,7 +44,7 @@ export interface GlanceStore {
   /** Store a live row, or soft-delete it (`deleted: true`): a re-added member takes its old row's place. */
   putMember(memberKey: string, member: MemberRecord): void;
   /** Live (not deleted) members, in row order. */
-  listMembers(imageId: string): MemberRecord[];
+  listMembers(imageId: string): readonly MemberRecord[];
   countMembers(imageId: string): number;
 
   /** Forget everything. */
