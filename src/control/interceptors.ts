@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Interceptor, WireRequest, WireResponse } from '../wire/types';
 import type { MockControl } from './control';
 import { DEFAULT_HANG_MS, faultAnswer } from './faults';
-import type { JournalEntry } from './journal';
+import { journalEntry, type JournalEntry } from './journal';
 export { requestPath } from './request-path';
 
 export interface InterceptorDeps {
@@ -29,15 +29,18 @@ export function journalInterceptor(deps: InterceptorDeps): Interceptor {
     const meta = response.meta ?? {};
     const project = meta.project !== undefined ? meta.project : safeProject(deps, request);
     const seen = faultsSeen.get(request);
-    const entry = deps.control.journal.record({
-      request,
-      response: { ...response, meta: { ...meta, project }, ...(seen?.fault && { fault: seen.fault as WireResponse['fault'] }) },
-      durationMs,
-      namespace: request.namespace ?? '',
-    });
-    if (seen) entry.faultRules = seen.rules;
-    deps.control.recorded(entry);
-    deps.onEntry?.(entry);
+    const recorded = deps.control.journal.record(
+      {
+        request,
+        response: { ...response, meta: { ...meta, project }, ...(seen?.fault && { fault: seen.fault as WireResponse['fault'] }) },
+        durationMs,
+        namespace: request.namespace ?? '',
+      },
+      seen?.rules,
+    );
+    deps.control.recorded(recorded);
+    // The entry is built now only for a listener (the request log); else when the journal is read.
+    if (deps.onEntry) deps.onEntry(journalEntry(recorded));
     return response;
   };
 }

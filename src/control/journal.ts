@@ -1,4 +1,4 @@
-import type { Exchange } from '../wire/types';
+import type { Exchange, WireRequest, WireResponse } from '../wire/types';
 import { objectAt } from './check';
 import { maskedBodyText, maskedHeaders } from './mask';
 import { pathPattern, type PathPattern } from './path-pattern';
@@ -39,9 +39,31 @@ export interface JournalEntry {
   faultRules?: string[];
 }
 
+/**
+ * What a request leaves in the journal until someone reads it: the request's
+ * body as masked text (credentials are never kept), everything else by
+ * reference to what the request and its answer already hold (an answer's body
+ * is often a body written once and sent to many). The entry is built on first
+ * read, so a request nobody reads back costs a small record, not a copy of its
+ * answer.
+ */
+export interface Recorded {
+  readonly id: number;
+  /** Only what the entry shows: neither request is kept whole, its body and stream could be large. */
+  readonly request: Pick<WireRequest, 'method' | 'url' | 'rawQuery' | 'headers' | 'receivedAt'>;
+  readonly response: Pick<WireResponse, 'status' | 'headers' | 'meta' | 'fault'>;
+  readonly durationMs: number;
+  readonly namespace: string;
+  readonly body: BodyText;
+  readonly responseBody: Buffer | Buffer[] | undefined;
+  readonly responseTruncated: boolean;
+  readonly faultRules?: string[];
+  entry?: JournalEntry;
+}
+
 /** A bounded ring of entries: past its size the oldest is dropped. */
 export class Journal {
-  private entries: JournalEntry[] = [];
+  private entries: Recorded[] = [];
   private start = 0;
   private nextId = 1;
   private dropped = 0;
@@ -60,21 +82,34 @@ export class Journal {
     return this.dropped;
   }
 
-  record(exchange: Exchange): JournalEntry {
-    const entry = toEntry(this.nextId++, exchange);
+  record(exchange: Exchange, faultRules?: string[]): Recorded {
+    const { request, response } = exchange;
+    const kept = keptBody(response.body);
+    const { method, url, rawQuery, headers, receivedAt } = request;
+    const recorded: Recorded = {
+      id: this.nextId++,
+      request: { method, url, rawQuery, headers, receivedAt },
+      response: { status: response.status, headers: response.headers, meta: response.meta, fault: response.fault },
+      durationMs: exchange.durationMs,
+      namespace: exchange.namespace,
+      body: bodyText(request.stream ? undefined : request.body, true),
+      responseBody: kept.body,
+      responseTruncated: kept.truncated,
+      ...(faultRules && { faultRules }),
+    };
     if (this.entries.length < this.bound) {
-      this.entries.push(entry);
+      this.entries.push(recorded);
     } else {
-      this.entries[this.start] = entry;
+      this.entries[this.start] = recorded;
       this.start = (this.start + 1) % this.bound;
       this.dropped++;
     }
-    return entry;
+    return recorded;
   }
 
   /** Oldest first. */
   all(): JournalEntry[] {
-    return [...this.entries.slice(this.start), ...this.entries.slice(0, this.start)];
+    return [...this.entries.slice(this.start), ...this.entries.slice(0, this.start)].map(journalEntry);
   }
 
   find(filter: JournalFilter): JournalEntry[] {
@@ -98,7 +133,7 @@ export class Journal {
   }
 
   resize(bound: number): void {
-    const kept = this.all().slice(-bound);
+    const kept = [...this.entries.slice(this.start), ...this.entries.slice(0, this.start)].slice(-bound);
     this.dropped += this.entries.length - kept.length;
     this.entries = kept;
     this.start = 0;
@@ -106,13 +141,17 @@ export class Journal {
   }
 }
 
-function toEntry(id: number, exchange: Exchange): JournalEntry {
-  const { request, response, durationMs, namespace } = exchange;
+/** A recorded request as the journal shows it, built once. */
+export function journalEntry(recorded: Recorded): JournalEntry {
+  return (recorded.entry ??= toEntry(recorded));
+}
+
+function toEntry(recorded: Recorded): JournalEntry {
+  const { request, response, durationMs, namespace, body, faultRules } = recorded;
   const meta = response.meta ?? {};
-  const body = bodyText(request.stream ? undefined : request.body);
-  const responseBody = bodyText(response.body);
+  const responseBody = bodyText(recorded.responseBody, false);
   return {
-    id,
+    id: recorded.id,
     time: new Date(request.receivedAt).toISOString(),
     namespace,
     service: meta.service ?? 'unknown',
@@ -120,37 +159,59 @@ function toEntry(id: number, exchange: Exchange): JournalEntry {
     path: requestPath(request),
     query: request.rawQuery,
     headers: maskedHeaders(request.headers),
-    body: body.text === null ? null : maskedBodyText(body.text),
+    body: body.text,
     ...(body.truncated && { bodyTruncated: true }),
     status: response.status,
     responseHeaders: maskedHeaders(response.headers),
     responseBody: responseBody.text,
-    ...(responseBody.truncated && { responseBodyTruncated: true }),
+    ...((responseBody.truncated || recorded.responseTruncated) && { responseBodyTruncated: true }),
     durationMs: Math.round(durationMs * 1000) / 1000,
     route: meta.route ?? 'unmatched',
     project: meta.project ?? null,
     roles: meta.roles ?? [],
     requestId: meta.requestId ?? null,
     ...(response.fault && { fault: response.fault }),
+    ...(faultRules && { faultRules }),
   };
 }
 
-function bodyText(body: Buffer | Buffer[] | undefined): { text: string | null; truncated: boolean } {
-  if (body === undefined) return { text: null, truncated: false };
-  // Image data can be large: only its first bytes are copied.
+interface BodyText {
+  text: string | null;
+  truncated: boolean;
+}
+
+/**
+ * An answer's body as the journal keeps it: by reference when it is no longer
+ * than what the journal shows, else its first bytes copied (image data can be
+ * large, and a view would keep all of it).
+ */
+function keptBody(body: Buffer | Buffer[] | undefined): { body: Buffer | Buffer[] | undefined; truncated: boolean } {
+  if (body === undefined) return { body, truncated: false };
   const chunks = Array.isArray(body) ? body : [body];
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  if (total <= JOURNAL_BODY_LIMIT) return { body, truncated: false };
+  return { body: Buffer.concat(headOf(chunks)), truncated: true };
+}
+
+function bodyText(body: Buffer | Buffer[] | undefined, masked: boolean): BodyText {
+  if (body === undefined) return { text: null, truncated: false };
+  const chunks = Array.isArray(body) ? body : [body];
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const text = Buffer.concat(headOf(chunks)).toString('utf8');
+  return { text: masked ? maskedBodyText(text) : text, truncated: total > JOURNAL_BODY_LIMIT };
+}
+
+/** The chunks' first JOURNAL_BODY_LIMIT bytes, as views. */
+function headOf(chunks: readonly Buffer[]): Buffer[] {
   const kept: Buffer[] = [];
   let size = 0;
-  let total = 0;
   for (const chunk of chunks) {
-    total += chunk.length;
-    if (size < JOURNAL_BODY_LIMIT) {
-      const part = chunk.subarray(0, JOURNAL_BODY_LIMIT - size);
-      kept.push(part);
-      size += part.length;
-    }
+    if (size >= JOURNAL_BODY_LIMIT) break;
+    const part = chunk.subarray(0, JOURNAL_BODY_LIMIT - size);
+    kept.push(part);
+    size += part.length;
   }
-  return { text: Buffer.concat(kept).toString('utf8'), truncated: total > JOURNAL_BODY_LIMIT };
+  return kept;
 }
 
 /** What `GET /_mock/requests` and `control.requests()` take. */

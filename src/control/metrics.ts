@@ -9,7 +9,7 @@ export interface MetricSources {
 }
 
 /** What a request adds to the metrics. */
-type Observation = Pick<JournalEntry, 'service' | 'route' | 'method' | 'status' | 'durationMs'>;
+export type Observation = Pick<JournalEntry, 'service' | 'route' | 'method' | 'status' | 'durationMs'>;
 
 /**
  * Requests kept before prom-client is loaded (on the first scrape): past this many it is
@@ -32,10 +32,9 @@ export class MockMetrics {
     return this.loaded().registry;
   }
 
-  observe(entry: JournalEntry): void {
-    if (this.prom) return this.prom.observe(entry);
-    const { service, route, method, status, durationMs } = entry;
-    this.backlog.push({ service, route, method, status, durationMs });
+  observe(observation: Observation): void {
+    if (this.prom) return this.prom.observe(observation);
+    this.backlog.push(observation);
     if (this.backlog.length >= METRICS_BACKLOG_LIMIT) this.loaded();
   }
 
