@@ -232,6 +232,11 @@ function printTargets(bySize, cliMs, seededCliMs) {
       `  ${name} p99 at c=${CONNECTIONS}, 10,000 x 128 vs 100 images: ${large[name].p99} vs ${small[name].p99} ms, ${p99.toFixed(2)}x (target <= 1.50): ${check(p99 <= 1.5)}`,
     );
   }
+  const many = small['members list (128)'];
+  if (many.baselineRatio !== undefined) {
+    const gain = many.ratio / many.baselineRatio;
+    console.log(`  members list (128), 100 images, vs the baseline build: ${gain.toFixed(2)}x (target >= 2.00): ${check(gain >= 2)}`);
+  } else console.log('  members list (128) vs the build before: give BENCH_BASELINE (bench/baseline-build.sh) to compare');
   const vsCeiling = small['members list (10)'].ratio;
   console.log(
     `  members list (10) at c=${CONNECTIONS}, 100 images, vs Express ceiling: ${vsCeiling.toFixed(2)}x (target >= 0.80): ${check(vsCeiling >= 0.8)}`,
