@@ -1,3 +1,4 @@
+import type { ImageRecord } from '../domain/images';
 import type { MemberRecord, MemberStatus } from '../domain/members.types';
 import { MEMBER_STATUSES } from '../domain/members.types';
 import type { CompactTime } from './compact-time';
@@ -25,6 +26,9 @@ export class MemberTable {
   private live = 0;
   /** The live records as last read, until a row changes: the same array while the list is the same. */
   private liveRead: readonly MemberRecord[] | undefined;
+
+  /** The image as stored now, kept by the store: what a member's image list reads beside the row. */
+  image: ImageRecord | undefined;
 
   constructor(readonly imageId: string) {}
 

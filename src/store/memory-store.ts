@@ -31,8 +31,8 @@ export class MemoryStore implements GlanceStore {
   private readonly deletedIds: IdSet;
   private readonly imagesByOwner = new Map<string, Bucket>();
   private readonly imagesByVisibility = new Map<Visibility, Bucket>();
-  /** member key → image key → the live row's number in the image's table. */
-  private readonly membershipsByMember = new Map<string, Map<string, number>>();
+  /** member key → image's member table → the live row's number in it (a member's image list reads its tables without a lookup). */
+  private readonly membershipsByMember = new Map<string, Map<MemberTable, number>>();
   /** The comparison keys of each stored record's id and owner, computed once. */
   private readonly keys = new WeakMap<ImageRecord, { id: string; owner: string | null }>();
 
@@ -59,6 +59,8 @@ export class MemoryStore implements GlanceStore {
     const previous = this.imagesByKey.get(keys.id);
     if (previous) this.unindex(previous, keys.id);
     this.imagesByKey.set(keys.id, image);
+    const table = this.membersByImage.get(keys.id);
+    if (table) table.image = image;
     this.reorder(previous, image);
     bucket(this.imagesByVisibility, image.visibility).set(keys.id, image);
     if (keys.owner !== null) bucket(this.imagesByOwner, keys.owner).set(keys.id, image);
@@ -71,7 +73,8 @@ export class MemoryStore implements GlanceStore {
     this.imagesByKey.delete(key);
     this.unindex(image, key);
     this.reorder(image, undefined);
-    for (const [memberKey] of this.membersByImage.get(key)?.liveKeys() ?? []) this.unlistMembership(memberKey, key);
+    const table = this.membersByImage.get(key);
+    for (const [memberKey] of table?.liveKeys() ?? []) this.unlistMembership(memberKey, table as MemberTable);
     this.membersByImage.delete(key);
     this.deletedIds.add(key);
   }
@@ -94,15 +97,15 @@ export class MemoryStore implements GlanceStore {
   }
 
   *membershipsOf(memberKey: string): Iterable<Membership> {
-    for (const [imageKey, row] of this.membershipsByMember.get(memberKey) ?? []) {
-      yield { image: this.imagesByKey.get(imageKey) as ImageRecord, member: this.tableOf(imageKey).record(row) };
+    for (const [table, row] of this.membershipsByMember.get(memberKey) ?? []) {
+      yield { image: table.image as ImageRecord, member: table.record(row) };
     }
   }
 
   eachMembership(memberKey: string, visit: (image: ImageRecord, status: MemberStatus) => void): void {
     const memberships = this.membershipsByMember.get(memberKey);
     if (!memberships) return;
-    for (const [imageKey, row] of memberships) visit(this.imagesByKey.get(imageKey) as ImageRecord, this.tableOf(imageKey).status(row));
+    for (const [table, row] of memberships) visit(table.image as ImageRecord, table.status(row));
   }
 
   ownerKey(image: ImageRecord): string | null {
@@ -111,25 +114,26 @@ export class MemoryStore implements GlanceStore {
 
   getMember(imageId: string, memberKey: string): MemberRecord | undefined {
     const imageKey = this.collate(imageId);
-    const row = this.membershipsByMember.get(memberKey)?.get(imageKey);
-    return row === undefined ? undefined : this.tableOf(imageKey).record(row);
+    const table = this.membersByImage.get(imageKey);
+    const row = table && this.membershipsByMember.get(memberKey)?.get(table);
+    return row === undefined ? undefined : (table as MemberTable).record(row);
   }
 
   putMember(memberKey: string, member: MemberRecord): void {
     const imageKey = this.collate(member.imageId);
-    const liveRow = this.membershipsByMember.get(memberKey)?.get(imageKey);
     let table = this.membersByImage.get(imageKey);
+    const liveRow = table && this.membershipsByMember.get(memberKey)?.get(table);
     if (member.deleted) {
       const row = liveRow ?? table?.deletedRowOf(memberKey);
       if (table === undefined || row === undefined) return;
-      this.unlistMembership(memberKey, imageKey);
+      this.unlistMembership(memberKey, table);
       table.setDeleted(row, memberKey);
       if (table.isEmpty) this.membersByImage.delete(imageKey);
       return;
     }
-    if (!table) this.membersByImage.set(imageKey, (table = new MemberTable(member.imageId)));
+    if (!table) this.membersByImage.set(imageKey, (table = this.newTable(imageKey, member.imageId)));
     const row = table.setLive(liveRow ?? table.deletedRowOf(memberKey) ?? table.nextRow, memberKey, member);
-    this.listMembership(memberKey, imageKey, row);
+    this.listMembership(memberKey, table, row);
   }
 
   listMembers(imageId: string): readonly MemberRecord[] {
@@ -162,10 +166,10 @@ export class MemoryStore implements GlanceStore {
   restoreMemberRows(imageId: string, rows: MemberRowState[]): void {
     if (rows.length === 0) return;
     const imageKey = this.collate(imageId);
-    const table = new MemberTable(imageId);
+    const table = this.newTable(imageKey, imageId);
     this.membersByImage.set(imageKey, table);
     for (const { key, member } of rows) {
-      if (member) this.listMembership(key, imageKey, table.setLive(table.nextRow, key, member));
+      if (member) this.listMembership(key, table, table.setLive(table.nextRow, key, member));
       else table.appendDeleted(key);
     }
   }
@@ -230,22 +234,24 @@ export class MemoryStore implements GlanceStore {
     if (owner !== null) unbucket(this.imagesByOwner, owner, imageKey);
   }
 
-  private unlistMembership(memberKey: string, imageKey: string): void {
+  private unlistMembership(memberKey: string, table: MemberTable): void {
     const memberships = this.membershipsByMember.get(memberKey);
     if (!memberships) return;
-    memberships.delete(imageKey);
+    memberships.delete(table);
     if (memberships.size === 0) this.membershipsByMember.delete(memberKey);
   }
 
-  private listMembership(memberKey: string, imageKey: string, row: number): void {
+  private listMembership(memberKey: string, table: MemberTable, row: number): void {
     let memberships = this.membershipsByMember.get(memberKey);
     if (!memberships) this.membershipsByMember.set(memberKey, (memberships = new Map()));
-    memberships.set(imageKey, row);
+    memberships.set(table, row);
   }
 
-  /** The table of an image that has a live membership. */
-  private tableOf(imageKey: string): MemberTable {
-    return this.membersByImage.get(imageKey) as MemberTable;
+  /** An image's table, pointing at the image as stored (putImage keeps it current). */
+  private newTable(imageKey: string, imageId: string): MemberTable {
+    const table = new MemberTable(imageId);
+    table.image = this.imagesByKey.get(imageKey);
+    return table;
   }
 }
 
