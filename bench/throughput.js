@@ -110,10 +110,23 @@ function stopServer(child) {
   });
 }
 
-function load(url, requests, seconds) {
-  return new Promise((resolve, reject) => {
+/** Load for `seconds`, then wait until the server has finished what was in flight, so it does not eat the next measurement's core. */
+async function load(url, requests, seconds) {
+  const result = await new Promise((resolve, reject) => {
     autocannon({ url, connections: CONNECTIONS, duration: seconds, requests }, (err, result) => (err ? reject(err) : resolve(result)));
   });
+  await settle(url);
+  return result;
+}
+
+/**
+ * A request on a fresh connection is answered only once the single-threaded
+ * server has got through the requests still in flight when the load stopped
+ * (up to one per connection: on a slow case, seconds of CPU on the shared core).
+ */
+async function settle(url) {
+  const response = await fetch(`${url}/versions`);
+  await response.arrayBuffer();
 }
 
 /**
