@@ -4,7 +4,7 @@ import type { WireRequest } from '../wire/types';
 import { ControlledClock, type ClockChange, type ClockState } from './clock';
 import { checkConfigChange, type RuntimeConfig } from './config';
 import { FaultRules, type FaultRule, type FaultRuleInput } from './faults';
-import { Journal, journalFilter, type JournalEntry, type Recorded, type RequestFilterInput } from './journal';
+import { Journal, journalFilter, observation, type JournalEntry, type Recorded, type RequestFilterInput } from './journal';
 import { MockMetrics } from './metrics';
 import { ControlProblem } from './problem';
 import { verificationFailed, verify, type VerifyPattern, type VerifyResult } from './verify';
@@ -141,14 +141,6 @@ export class MockControl {
 
   /** Called by the front door for each request it answered (the control plane's own excepted). */
   recorded(recorded: Recorded): void {
-    const { request, response, durationMs } = recorded;
-    const meta = response.meta ?? {};
-    this.metrics.observe({
-      service: meta.service ?? 'unknown',
-      route: meta.route ?? 'unmatched',
-      method: request.method,
-      status: response.status,
-      durationMs: Math.round(durationMs * 1000) / 1000,
-    });
+    this.metrics.observe(observation(recorded));
   }
 }

@@ -109,7 +109,7 @@ export class Journal {
 
   /** Oldest first. */
   all(): JournalEntry[] {
-    return [...this.entries.slice(this.start), ...this.entries.slice(0, this.start)].map(journalEntry);
+    return this.ordered().map(journalEntry);
   }
 
   find(filter: JournalFilter): JournalEntry[] {
@@ -133,12 +133,29 @@ export class Journal {
   }
 
   resize(bound: number): void {
-    const kept = [...this.entries.slice(this.start), ...this.entries.slice(0, this.start)].slice(-bound);
+    const kept = this.ordered().slice(-bound);
     this.dropped += this.entries.length - kept.length;
     this.entries = kept;
     this.start = 0;
     this.bound = bound;
   }
+
+  /** The ring's records, oldest first. */
+  private ordered(): Recorded[] {
+    return [...this.entries.slice(this.start), ...this.entries.slice(0, this.start)];
+  }
+}
+
+/** What a recorded request adds to the metrics: the entry's fields of the same names. */
+export function observation(recorded: Recorded): Pick<JournalEntry, 'service' | 'route' | 'method' | 'status' | 'durationMs'> {
+  const meta = recorded.response.meta ?? {};
+  return {
+    service: meta.service ?? 'unknown',
+    route: meta.route ?? 'unmatched',
+    method: recorded.request.method,
+    status: recorded.response.status,
+    durationMs: Math.round(recorded.durationMs * 1000) / 1000,
+  };
 }
 
 /** A recorded request as the journal shows it, built once. */
@@ -147,26 +164,27 @@ export function journalEntry(recorded: Recorded): JournalEntry {
 }
 
 function toEntry(recorded: Recorded): JournalEntry {
-  const { request, response, durationMs, namespace, body, faultRules } = recorded;
+  const { request, response, namespace, body, faultRules } = recorded;
   const meta = response.meta ?? {};
   const responseBody = bodyText(recorded.responseBody, false);
+  const { service, route, method, status, durationMs } = observation(recorded);
   return {
     id: recorded.id,
     time: new Date(request.receivedAt).toISOString(),
     namespace,
-    service: meta.service ?? 'unknown',
-    method: request.method,
+    service,
+    method,
     path: requestPath(request),
     query: request.rawQuery,
     headers: maskedHeaders(request.headers),
     body: body.text,
     ...(body.truncated && { bodyTruncated: true }),
-    status: response.status,
+    status,
     responseHeaders: maskedHeaders(response.headers),
     responseBody: responseBody.text,
     ...((responseBody.truncated || recorded.responseTruncated) && { responseBodyTruncated: true }),
-    durationMs: Math.round(durationMs * 1000) / 1000,
-    route: meta.route ?? 'unmatched',
+    durationMs,
+    route,
     project: meta.project ?? null,
     roles: meta.roles ?? [],
     requestId: meta.requestId ?? null,

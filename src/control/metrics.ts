@@ -9,7 +9,7 @@ export interface MetricSources {
 }
 
 /** What a request adds to the metrics. */
-export type Observation = Pick<JournalEntry, 'service' | 'route' | 'method' | 'status' | 'durationMs'>;
+type Observation = Pick<JournalEntry, 'service' | 'route' | 'method' | 'status' | 'durationMs'>;
 
 /**
  * Requests kept before prom-client is loaded (on the first scrape): past this many it is
