@@ -65,7 +65,7 @@ describe('kept rows', () => {
       store.putMember('m', member(image.id, 'm'));
       store.deleteImage(image.id);
     }
-    expect(store.keptRows()).toEqual({ deletedImageIds: 5_000, deletedMembers: 0, images: 0 });
+    expect(store.keptRows()).toEqual({ deletedImageIds: 5_000, deletedMembers: 0, images: 0, listsRead: 0 });
     expect(store.isImageIdTaken(uuid(4_999))).toBe(true);
     expect(store.getImage(uuid(4_999))).toBeUndefined();
   });

@@ -115,6 +115,16 @@ export class MemberTable {
     (this.deletedRows ??= new Map()).set(memberKey, row);
   }
 
+  /** Whether the live records are kept as last read. */
+  get isRead(): boolean {
+    return this.liveRead !== undefined;
+  }
+
+  /** Drop the records kept as last read (the next read makes them anew). */
+  forgetRead(): void {
+    this.liveRead = undefined;
+  }
+
   /**
    * Live rows as records, in row order. Frozen, and the very same array until a
    * row changes, so a reader may keep what it derives from it (a written body)

@@ -17,6 +17,13 @@ const sameText = (text: string) => text;
 /** Past this many image changes between two reads, the creation order is sorted anew when next read rather than kept up change by change. */
 const RESORT_AFTER = 256;
 const NO_IMAGES: ReadonlyMap<string, ImageRecord> = new Map();
+/**
+ * How many images' member lists are kept as read (records, and the body the
+ * route writes from them): the most recently listed. Past it a list is read
+ * from the columns again, so listing every image of a large store does not
+ * turn its compact rows back into objects.
+ */
+export const MEMBER_LISTS_KEPT = 256;
 
 /**
  * The in-memory store: one per mock instance, nothing shared between instances.
@@ -35,6 +42,9 @@ export class MemoryStore implements GlanceStore {
   private readonly membershipsByMember = new Map<string, Map<MemberTable, number>>();
   /** The comparison keys of each stored record's id and owner, computed once. */
   private readonly keys = new WeakMap<ImageRecord, { id: string; owner: string | null }>();
+
+  /** The tables whose list is kept as read, least recently listed first. */
+  private readonly listsKept = new Set<MemberTable>();
 
   /** Live images by created_at then id key, ascending; undefined until read after many changes. */
   private byCreation: ImageRecord[] | undefined = [];
@@ -75,6 +85,7 @@ export class MemoryStore implements GlanceStore {
     this.reorder(image, undefined);
     const table = this.membersByImage.get(key);
     for (const [memberKey] of table?.liveKeys() ?? []) this.unlistMembership(memberKey, table as MemberTable);
+    if (table) this.listsKept.delete(table);
     this.membersByImage.delete(key);
     this.deletedIds.add(key);
   }
@@ -128,7 +139,10 @@ export class MemoryStore implements GlanceStore {
       if (table === undefined || row === undefined) return;
       this.unlistMembership(memberKey, table);
       table.setDeleted(row, memberKey);
-      if (table.isEmpty) this.membersByImage.delete(imageKey);
+      if (table.isEmpty) {
+        this.membersByImage.delete(imageKey);
+        this.listsKept.delete(table);
+      }
       return;
     }
     if (!table) this.membersByImage.set(imageKey, (table = this.newTable(imageKey, member.imageId)));
@@ -137,7 +151,16 @@ export class MemoryStore implements GlanceStore {
   }
 
   listMembers(imageId: string): readonly MemberRecord[] {
-    return this.membersByImage.get(this.collate(imageId))?.liveRecords() ?? [];
+    const table = this.membersByImage.get(this.collate(imageId));
+    if (!table) return [];
+    this.listsKept.delete(table);
+    this.listsKept.add(table);
+    if (this.listsKept.size > MEMBER_LISTS_KEPT) {
+      const oldest = this.listsKept.values().next().value as MemberTable;
+      this.listsKept.delete(oldest);
+      oldest.forgetRead();
+    }
+    return table.liveRecords();
   }
 
   countMembers(imageId: string): number {
@@ -175,10 +198,14 @@ export class MemoryStore implements GlanceStore {
   }
 
   /** How many deleted rows are kept (for the memory tests). */
-  keptRows(): { deletedImageIds: number; deletedMembers: number; images: number } {
+  keptRows(): { deletedImageIds: number; deletedMembers: number; images: number; listsRead: number } {
     let deletedMembers = 0;
-    for (const table of this.membersByImage.values()) deletedMembers += table.deletedCount;
-    return { deletedImageIds: this.deletedIds.size, deletedMembers, images: this.imagesByKey.size };
+    let listsRead = 0;
+    for (const table of this.membersByImage.values()) {
+      deletedMembers += table.deletedCount;
+      if (table.isRead) listsRead++;
+    }
+    return { deletedImageIds: this.deletedIds.size, deletedMembers, images: this.imagesByKey.size, listsRead };
   }
 
   clear(): void {
@@ -188,6 +215,7 @@ export class MemoryStore implements GlanceStore {
     this.imagesByOwner.clear();
     this.imagesByVisibility.clear();
     this.membershipsByMember.clear();
+    this.listsKept.clear();
     this.byCreation = [];
     this.changesSinceRead = 0;
   }
