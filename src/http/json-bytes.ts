@@ -36,13 +36,15 @@ export class JsonBytes {
 }
 
 /**
- * A body written once per source object: while a reader gets the very same
- * (frozen) object back, it gets the very same bytes, and a changed source is a
- * new object, so a new body.
+ * A body written once per frozen source object: while a reader gets the very
+ * same object back, it gets the very same bytes, and a changed source is a new
+ * object, so a new body. A source that is not frozen (a list made for one
+ * request) is written for that request alone, and not remembered.
  */
 export function jsonBytesOf<T extends object>(view: (source: T) => unknown): (source: T) => JsonBytes {
   const written = new WeakMap<T, JsonBytes>();
   return (source) => {
+    if (!Object.isFrozen(source)) return new JsonBytes(view(source));
     let bytes = written.get(source);
     if (!bytes) written.set(source, (bytes = new JsonBytes(view(source))));
     return bytes;

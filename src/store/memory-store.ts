@@ -84,9 +84,11 @@ export class MemoryStore implements GlanceStore {
     this.unindex(image, key);
     this.reorder(image, undefined);
     const table = this.membersByImage.get(key);
-    for (const [memberKey] of table?.liveKeys() ?? []) this.unlistMembership(memberKey, table as MemberTable);
-    if (table) this.listsKept.delete(table);
-    this.membersByImage.delete(key);
+    if (table) {
+      for (const [memberKey] of table.liveKeys()) this.unlistMembership(memberKey, table);
+      this.listsKept.delete(table);
+      this.membersByImage.delete(key);
+    }
     this.deletedIds.add(key);
   }
 
