@@ -21,6 +21,9 @@ const { OWNER, CONSUMER, MEMBER_OF_ALL, PROBES } = require('./bench-seed');
 
 const CASE_SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const BASELINE = process.env.BENCH_BASELINE;
+const THIS_BIN = path.join(__dirname, '..', 'bin', 'glance-mock.js');
+const BASELINE_BIN = BASELINE && path.join(BASELINE, '..', 'bin', 'glance-mock.js');
+const DEMO_SEED = path.join(__dirname, '..', 'scenarios', 'demo-seed.yaml');
 const CONNECTIONS = 16;
 const WARM_UP_SECONDS = 1;
 const ROUNDS = 3;
@@ -166,7 +169,7 @@ const row = (name, m) =>
     : `\n  ${'  baseline build'.padEnd(30)} ${fmt(m.baselineRps, 6)} req/s${' '.repeat(25)}${fmt(m.baselineRatio, 5, 2)}x ceiling; this build ${(m.ratio / m.baselineRatio).toFixed(2)}x the baseline`);
 
 /** The CLI's start to its first answer: spawn `glance-mock serve`, then GET / as soon as the URL is printed. */
-async function cliStart(extra, bin = path.join(__dirname, '..', 'bin', 'glance-mock.js')) {
+async function cliStart(extra, bin) {
   const times = [];
   for (let i = 0; i < 5; i++) {
     const start = process.hrtime.bigint();
@@ -215,15 +218,12 @@ async function main() {
     bySize.push({ size, results });
   }
   await stopServer(ceiling.child);
-  const cliMs = await cliStart([]);
-  const seededCliMs = await cliStart(['--seed', path.join(__dirname, '..', 'scenarios', 'demo-seed.yaml')]);
+  const { plain, seeded } = await cliStarts(THIS_BIN);
   if (BASELINE) {
-    const bin = path.join(BASELINE, '..', 'bin', 'glance-mock.js');
-    const baseCli = await cliStart([], bin);
-    const baseSeeded = await cliStart(['--seed', path.join(__dirname, '..', 'scenarios', 'demo-seed.yaml')], bin);
-    console.log(`\nbaseline build's CLI start (median of 5): ${baseCli.toFixed(0)} ms; with the demo seed ${baseSeeded.toFixed(0)} ms`);
+    const base = await cliStarts(BASELINE_BIN);
+    console.log(`\nbaseline build's CLI start (median of 5): ${base.plain.toFixed(0)} ms; with the demo seed ${base.seeded.toFixed(0)} ms`);
   }
-  printTargets(bySize, cliMs, seededCliMs);
+  printTargets(bySize, plain, seeded);
 }
 
 function printTargets(bySize, cliMs, seededCliMs) {
@@ -262,13 +262,17 @@ function printTargets(bySize, cliMs, seededCliMs) {
 
 /** BENCH_ONLY=start: the CLI's start to first answer alone (and BENCH_BASELINE's build's), a few seconds. */
 async function cliStartOnly() {
-  const seed = ['--seed', path.join(__dirname, '..', 'scenarios', 'demo-seed.yaml')];
-  const builds = [['this build', path.join(__dirname, '..', 'bin', 'glance-mock.js')]];
-  if (BASELINE) builds.push(['baseline build', path.join(BASELINE, '..', 'bin', 'glance-mock.js')]);
+  const builds = [['this build', THIS_BIN]];
+  if (BASELINE) builds.push(['baseline build', BASELINE_BIN]);
   for (const [name, bin] of builds) {
-    const [plain, seeded] = [await cliStart([], bin), await cliStart(seed, bin)];
+    const { plain, seeded } = await cliStarts(bin);
     console.log(`  ${name}: CLI start to first answer (median of 5) ${plain.toFixed(0)} ms; with the demo seed ${seeded.toFixed(0)} ms`);
   }
+}
+
+/** A build's CLI start to first answer, bare and with the demo seed. */
+async function cliStarts(bin) {
+  return { plain: await cliStart([], bin), seeded: await cliStart(['--seed', DEMO_SEED], bin) };
 }
 
 main().catch((err) => {
